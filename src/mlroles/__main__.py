@@ -1,0 +1,3 @@
+from mlroles.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""The role catalog: roles, their places on the chart, and looking them up."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from mlroles.errors import UserError
+from mlroles.position import Position, distance
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One kind of job that a broad title covers at different companies."""
+
+    id: str
+    name: str
+    description: str
+    search_titles: tuple[str, ...]
+    position: Position
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    summary: str
+    function: str
+    work_product: str
+    tools: tuple[str, ...]
+    backgrounds: tuple[str, ...]
+    hiring: tuple[str, ...]
+    position: Position
+    variants: tuple[Variant, ...] = ()
+
+    def lookup_keys(self) -> tuple[str, ...]:
+        """Every normalised name this role answers to."""
+        keys = [normalize(k) for k in (self.id, self.name, *self.aliases)]
+        return tuple(dict.fromkeys(keys))
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    role: Role
+    distance: float
+
+
+@dataclass(frozen=True)
+class Catalog:
+    schema_version: int
+    roles: tuple[Role, ...]
+    source: str
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(role.id for role in self.roles)
+
+    def get(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+    def find(self, query: str) -> Role | None:
+        """The role whose id, alias or name matches, ignoring case and separators."""
+        key = normalize(query)
+        for role in self.roles:
+            if key in role.lookup_keys():
+                return role
+        return None
+
+    def resolve(self, query: str) -> Role:
+        """Like find, but a miss is a UserError that suggests the closest id."""
+        role = self.find(query)
+        if role is not None:
+            return role
+        raise UnknownRoleError(query, self)
+
+    def neighbours(self, role: Role) -> tuple[Neighbour, ...]:
+        """The other roles, nearest first on the chart (ties in catalog order)."""
+        others = [Neighbour(r, distance(role.position, r.position)) for r in self.roles if r != role]
+        return tuple(sorted(others, key=lambda n: n.distance))
+
+
+class UnknownRoleError(UserError):
+    def __init__(self, query: str, catalog: Catalog) -> None:
+        self.query = query
+        self.suggestion = suggest(query, catalog)
+        first = f"Unknown role '{query}'."
+        if self.suggestion:
+            first += f" Did you mean '{self.suggestion}'?"
+        super().__init__(first, "Known roles: " + ", ".join(catalog.ids) + ".")
+
+
+def normalize(name: str) -> str:
+    """Fold case and treat '-', '_' and spaces alike: 'ML_Engineer' -> 'ml-engineer'."""
+    return re.sub(r"[\s_-]+", "-", name.strip().casefold()).strip("-")
+
+
+def suggest(query: str, catalog: Catalog) -> str | None:
+    """The id of the role whose id, alias or name is closest to a mistyped query."""
+    owner = {key: role.id for role in catalog.roles for key in role.lookup_keys()}
+    close = difflib.get_close_matches(normalize(query), list(owner), n=1, cutoff=0.6)
+    return owner[close[0]] if close else None

@@ -1,0 +1,81 @@
+"""Where the program reads and writes, and what kind of terminal that is.
+
+Commands take an Environment instead of touching sys.stdout or os.environ, so
+tests can run every path in-process with their own streams (as httpie does)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class Environment:
+    stdin: IO[str]
+    stdout: IO[str]
+    stderr: IO[str]
+    stdin_isatty: bool
+    stdout_isatty: bool
+    stderr_isatty: bool
+    env: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_process(cls) -> Environment:
+        return cls.from_streams(sys.stdin, sys.stdout, sys.stderr, os.environ)
+
+    @classmethod
+    def from_streams(
+        cls, stdin: IO[str], stdout: IO[str], stderr: IO[str], env: Mapping[str, str]
+    ) -> Environment:
+        return cls(
+            stdin=stdin,
+            stdout=stdout,
+            stderr=stderr,
+            stdin_isatty=_isatty(stdin),
+            stdout_isatty=_isatty(stdout),
+            stderr_isatty=_isatty(stderr),
+            env=dict(env),
+        )
+
+    @property
+    def no_color(self) -> bool:
+        return bool(self.env.get("NO_COLOR"))
+
+    @property
+    def debug(self) -> bool:
+        return self.env.get("MLROLES_DEBUG", "") not in ("", "0")
+
+    @property
+    def width(self) -> int | None:
+        columns = self.env.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() and int(columns) > 0 else None
+
+    def console(self, *, stderr: bool = False, record: bool = False) -> Console:
+        from rich.console import Console
+
+        stream, tty = (self.stderr, self.stderr_isatty) if stderr else (self.stdout, self.stdout_isatty)
+        return Console(
+            file=stream,
+            force_terminal=tty,
+            color_system="auto" if tty and not self.no_color else None,
+            no_color=self.no_color,
+            width=self.width or (None if tty else 80),
+            highlight=False,
+            emoji=False,
+            markup=False,
+            record=record,
+            _environ=dict(self.env),
+        )

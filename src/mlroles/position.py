@@ -1,0 +1,50 @@
+"""The chart: a place on the machine-learning, software-engineering and
+communication axes, and the distance between two places."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+AXES: tuple[str, ...] = ("machine_learning", "software_engineering", "communication")
+AXIS_LABELS: dict[str, str] = {
+    "machine_learning": "ML",
+    "software_engineering": "SWE",
+    "communication": "Comm",
+}
+AXIS_TITLES: dict[str, str] = {
+    "machine_learning": "Machine learning",
+    "software_engineering": "Software engineering",
+    "communication": "Communication",
+}
+SCALE_MIN = 0.0
+SCALE_MAX = 10.0
+
+# The chart's two axes are what the source compares roles by; the bubble
+# (communication) is a secondary signal, so it counts half as much.
+WEIGHTS: dict[str, float] = {
+    "machine_learning": 1.0,
+    "software_engineering": 1.0,
+    "communication": 0.5,
+}
+MAX_DISTANCE = math.sqrt(sum(w * (SCALE_MAX - SCALE_MIN) ** 2 for w in WEIGHTS.values()))
+
+
+@dataclass(frozen=True)
+class Position:
+    machine_learning: float
+    software_engineering: float
+    communication: float
+
+    def value(self, axis: str) -> float:
+        if axis not in AXES:
+            raise KeyError(axis)
+        return float(getattr(self, axis))
+
+    def as_dict(self) -> dict[str, float]:
+        return {axis: self.value(axis) for axis in AXES}
+
+
+def distance(a: Position, b: Position) -> float:
+    """Weighted Euclidean distance between two places on the chart."""
+    return math.sqrt(sum(w * (a.value(ax) - b.value(ax)) ** 2 for ax, w in WEIGHTS.items()))
