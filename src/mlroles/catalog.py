@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import re
+import textwrap
 from dataclasses import dataclass
 
 from mlroles.errors import UserError
@@ -80,7 +80,9 @@ class Catalog:
 
     def neighbours(self, role: Role) -> tuple[Neighbour, ...]:
         """The other roles, nearest first on the chart (ties in catalog order)."""
-        others = [Neighbour(r, distance(role.position, r.position)) for r in self.roles if r != role]
+        others = [
+            Neighbour(r, distance(role.position, r.position)) for r in self.roles if r != role
+        ]
         return tuple(sorted(others, key=lambda n: n.distance))
 
 
@@ -91,7 +93,10 @@ class UnknownRoleError(UserError):
         first = f"Unknown role '{query}'."
         if self.suggestion:
             first += f" Did you mean '{self.suggestion}'?"
-        super().__init__(first, "Known roles: " + ", ".join(catalog.ids) + ".")
+        known = textwrap.fill(
+            "Known roles: " + ", ".join(catalog.ids) + ".", width=60, subsequent_indent="  "
+        )
+        super().__init__(first, *known.splitlines())
 
 
 def normalize(name: str) -> str:
@@ -101,6 +106,8 @@ def normalize(name: str) -> str:
 
 def suggest(query: str, catalog: Catalog) -> str | None:
     """The id of the role whose id, alias or name is closest to a mistyped query."""
+    import difflib  # only needed on a miss; keep it off the start-up path
+
     owner = {key: role.id for role in catalog.roles for key in role.lookup_keys()}
     close = difflib.get_close_matches(normalize(query), list(owner), n=1, cutoff=0.6)
     return owner[close[0]] if close else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -72,6 +71,8 @@ class MlrolesGroup(TyperGroup):
         except Exception as exc:
             state = _state(ctx)
             if state.debug:
+                import traceback
+
                 state.message(traceback.format_exc().rstrip())
             state.message(
                 f"mlroles: internal error: {type(exc).__name__}: {exc}",

@@ -2,21 +2,24 @@
 
 In a wheel they sit inside the package (mlroles/data/). In an editable
 install or a plain checkout the package lives in src/, and the only copy is
-data/ at the top of the repository, so look there second."""
+data/ at the top of the repository, so look there second. A plain path is
+used rather than importlib.resources: mlroles is never imported from a zip,
+and importlib.resources costs several milliseconds of start-up."""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from mlroles.errors import UserError
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
 
 def data_file(name: str) -> Path:
-    packaged = Path(str(files("mlroles"))) / "data" / name
+    packaged = PACKAGE_DIR / "data" / name
     if packaged.is_file():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "data" / name
+    checkout = PACKAGE_DIR.parents[1] / "data" / name
     if checkout.is_file():
         return checkout
     raise UserError(

@@ -66,7 +66,9 @@ class Environment:
     def console(self, *, stderr: bool = False, record: bool = False) -> Console:
         from rich.console import Console
 
-        stream, tty = (self.stderr, self.stderr_isatty) if stderr else (self.stdout, self.stdout_isatty)
+        stream, tty = (
+            (self.stderr, self.stderr_isatty) if stderr else (self.stdout, self.stdout_isatty)
+        )
         return Console(
             file=stream,
             force_terminal=tty,

@@ -5,7 +5,6 @@ role and the field, so one run shows everything there is to fix."""
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Callable
@@ -100,7 +99,9 @@ class _Validator:
         self.unknown_keys(doc, TOP_FIELDS, "top level")
         version = doc.get("schema_version")
         if version is None:
-            self.report("top level", f"missing 'schema_version'; add schema_version = {SCHEMA_VERSION}.")
+            self.report(
+                "top level", f"missing 'schema_version'; add schema_version = {SCHEMA_VERSION}."
+            )
         elif version != SCHEMA_VERSION or isinstance(version, bool):
             self.report(
                 "'schema_version'",
@@ -133,14 +134,18 @@ class _Validator:
 
     def variant(self, where: str, index: int, raw: object) -> Variant | None:
         if not isinstance(raw, dict):
-            self.report(f"{where}, variants[{index}]", "must be a table; write it as [[roles.variants]].")
+            self.report(
+                f"{where}, variants[{index}]", "must be a table; write it as [[roles.variants]]."
+            )
             return None
         raw_id = raw.get("id")
         label = f"variant '{clean(raw_id)}'" if isinstance(raw_id, str) else f"variants[{index}]"
         values = self.fields(raw, VARIANT_FIELDS, f"{where}, {label}")
         return None if values is None else Variant(**values)
 
-    def fields(self, raw: dict[str, Any], spec: dict[str, tuple[str, bool]], where: str) -> dict[str, Any] | None:
+    def fields(
+        self, raw: dict[str, Any], spec: dict[str, tuple[str, bool]], where: str
+    ) -> dict[str, Any] | None:
         """Check every field of one table; None if any of them is unusable."""
         before = len(self.problems)
         self.unknown_keys(raw, tuple(spec), where)
@@ -162,13 +167,19 @@ class _Validator:
     def unknown_keys(self, raw: dict[str, Any], known: tuple[str, ...], where: str) -> None:
         for key in raw:
             if key not in known:
+                import difflib
+
                 hint = difflib.get_close_matches(key, known, n=1)
-                fix = f" Did you mean '{hint[0]}'?" if hint else f" Known fields: {', '.join(known)}."
+                fix = (
+                    f" Did you mean '{hint[0]}'?" if hint else f" Known fields: {', '.join(known)}."
+                )
                 self.report(where, f"unknown field '{clean(key)}'.{fix}")
 
     def check_id(self, at: str, value: object) -> str | None:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.report(at, "must be lowercase letters, digits and single hyphens, like 'ml-engineer'.")
+            self.report(
+                at, "must be lowercase letters, digits and single hyphens, like 'ml-engineer'."
+            )
             return None
         return value
 
@@ -240,6 +251,12 @@ class _Validator:
 
 
 def _type_name(value: object) -> str:
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-             list: "a list", dict: "a table"}
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }
     return names.get(type(value), type(value).__name__)

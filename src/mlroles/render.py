@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -31,7 +30,7 @@ def heading(text: str) -> Text:
 
 
 def roles_table(catalog: Catalog) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("Role")
     for axis in AXES:
         table.add_column(AXIS_LABELS[axis], justify="right", no_wrap=True)
@@ -45,26 +44,25 @@ def roles_table(catalog: Catalog) -> Table:
     return table
 
 
-def bullet_list(items: tuple[str, ...]) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for item in items:
-        grid.add_row("•", Text(item))
-    return grid
-
-
 def role_page(catalog: Catalog, role: Role) -> Group:
     title = Text.assemble((role.name, "bold"), "  ", (role.id, DIM))
-    facts = Table.grid(padding=(0, 2))
+    # One flat grid (label, bullet, text) rather than nested tables: it wraps
+    # list items with a hanging indent and renders much faster.
+    facts = Table.grid(padding=(0, 1))
     facts.add_column(style=LABEL, no_wrap=True)
+    facts.add_column(no_wrap=True)
     facts.add_column()
-    facts.add_row("Also called", Text(", ".join(role.aliases) or "-"))
-    facts.add_row("Function", Text(role.function))
-    facts.add_row("Work product", Text(role.work_product))
-    facts.add_row("Tools", Text(", ".join(role.tools)))
-    facts.add_row("Backgrounds", bullet_list(role.backgrounds))
-    facts.add_row("Hiring notes", bullet_list(role.hiring))
+    rows: list[tuple[str, tuple[str, ...], bool]] = [
+        ("Also called", (", ".join(role.aliases) or "-",), False),
+        ("Function", (role.function,), False),
+        ("Work product", (role.work_product,), False),
+        ("Tools", (", ".join(role.tools),), False),
+        ("Backgrounds", role.backgrounds, True),
+        ("Hiring notes", role.hiring, True),
+    ]
+    for label, items, bulleted in rows:
+        for index, item in enumerate(items):
+            facts.add_row(label if index == 0 else "", "•" if bulleted else "", Text(item))
 
     parts: list[RenderableType] = [
         title,
@@ -73,11 +71,11 @@ def role_page(catalog: Catalog, role: Role) -> Group:
         facts,
         Text(),
         heading("On the chart (0-10)"),
-        Padding(chart_bars(role), (0, 0, 0, 1)),
+        chart_bars(role),
     ]
     if role.variants:
         parts += [Text(), heading(f"What '{role.name}' can mean"), variants_table(role)]
-    parts += [Text(), heading("Nearest roles on the chart"), Padding(neighbours_table(catalog, role), (0, 0, 0, 1))]
+    parts += [Text(), heading("Nearest roles on the chart"), neighbours_table(catalog, role)]
     return Group(*parts)
 
 

@@ -1,0 +1,54 @@
+"""Used by cog to paste real mlroles output into README.md.
+
+Regenerate:  python -m cogapp -r -I docs README.md
+Check:       python -m cogapp --check -I docs README.md   (run by the tests)
+"""
+
+from __future__ import annotations
+
+import shlex
+
+import cog  # type: ignore[import-not-found]
+from typer.testing import CliRunner
+
+from mlroles.cli import app
+
+COLUMNS = 72
+
+
+def show(command: str, columns: int = COLUMNS) -> None:
+    """Run `mlroles COMMAND` in-process and paste its output as a code block."""
+    result = CliRunner().invoke(
+        app,
+        shlex.split(command),
+        env={"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"},
+        prog_name="mlroles",
+    )
+    text = result.stdout + result.stderr
+    lines = [line.rstrip() for line in text.rstrip().splitlines()]
+    cog.outl("```")
+    cog.outl(f"$ mlroles {command}")
+    for line in lines:
+        cog.outl(line)
+    cog.outl("```")
+
+
+def show_broken_catalog() -> None:
+    """Break the built-in catalog in two places and show what `check` says."""
+    import tempfile
+    from pathlib import Path
+
+    from mlroles.datafiles import data_file
+
+    text = data_file("roles.toml").read_text(encoding="utf-8")
+    text = text.replace("software_engineering = 7.1", "software_engineering = 71")
+    text = text.replace('summary = "Explores', 'sumary = "Explores')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "my-roles.toml"
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["--roles", str(path), "check"])
+    cog.outl("```")
+    cog.outl("$ mlroles --roles my-roles.toml check")
+    cog.outl(result.stderr.replace(str(path), "my-roles.toml").rstrip())
+    cog.outl(f"$ echo $?\n{result.exit_code}")
+    cog.outl("```")

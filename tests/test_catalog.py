@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from mlroles.catalog import Catalog, UnknownRoleError, normalize
+from mlroles.loader import load_catalog
+
+from .conftest import ROLES_TOML
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(ROLES_TOML)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ml-engineer", "ml-engineer"),
+        ("MLE", "ml-engineer"),
+        ("ML Engineer", "ml-engineer"),
+        ("ml_engineer", "ml-engineer"),
+        ("  ml   engineer ", "ml-engineer"),
+        ("MLOps", "ml-devops"),
+        ("ml platform", "ml-devops"),
+        ("DS", "data-scientist"),
+        ("ml-pm", "ml-product-manager"),
+        ("Researcher", "ml-researcher"),
+    ],
+)
+def test_resolve_accepts_ids_aliases_and_names(catalog: Catalog, query: str, expected: str) -> None:
+    assert catalog.resolve(query).id == expected
+
+
+def test_unknown_role_suggests_the_closest_id(catalog: Catalog) -> None:
+    with pytest.raises(UnknownRoleError) as info:
+        catalog.resolve("ml-enginer")
+    assert info.value.lines[0] == "Unknown role 'ml-enginer'. Did you mean 'ml-engineer'?"
+    assert "ml-product-manager" in " ".join(info.value.lines[1:])
+
+
+def test_alias_typo_suggests_the_owning_id(catalog: Catalog) -> None:
+    with pytest.raises(UnknownRoleError) as info:
+        catalog.resolve("mlopz")
+    assert info.value.suggestion == "ml-devops"
+
+
+def test_nonsense_gets_no_suggestion(catalog: Catalog) -> None:
+    with pytest.raises(UnknownRoleError) as info:
+        catalog.resolve("zzzzzz")
+    assert info.value.suggestion is None
+    assert "Did you mean" not in info.value.lines[0]
+
+
+def test_neighbours_are_sorted_and_exclude_the_role(catalog: Catalog) -> None:
+    role = catalog.get("data-scientist")
+    near = catalog.neighbours(role)
+    assert role not in [n.role for n in near]
+    assert len(near) == len(catalog.roles) - 1
+    distances = [n.distance for n in near]
+    assert distances == sorted(distances)
+    assert near[0].role.id == "ml-product-manager"
+
+
+def test_normalize() -> None:
+    assert normalize(" ML__Engineer ") == "ml-engineer"

@@ -1,0 +1,234 @@
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from typer.testing import CliRunner
+
+from mlroles import __version__
+from mlroles.cli import app
+
+from .conftest import Run, tty_environment
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"mlroles {__version__}"
+
+
+def test_no_arguments_shows_help(run: Run) -> None:
+    result = run()
+    assert "describe" in result.output
+    assert "roles" in result.output
+
+
+def test_roles_table_lists_every_role(run: Run) -> None:
+    result = run("roles")
+    assert result.exit_code == 0, result.output
+    for role_id in ("ml-devops", "data-engineer", "ml-engineer", "ml-product-manager"):
+        assert role_id in result.stdout
+    assert "Work product" in result.stdout
+    assert result.stderr == ""
+
+
+def test_roles_json(run: Run) -> None:
+    result = run("roles", "--json")
+    data = json.loads(result.stdout)
+    assert [r["id"] for r in data][:2] == ["ml-devops", "data-engineer"]
+    assert data[2]["chart"] == {
+        "machine_learning": 6.5,
+        "software_engineering": 7.1,
+        "communication": 2.8,
+    }
+
+
+@pytest.mark.parametrize("query", ["ml-engineer", "MLE", "ML Engineer", "ml_engineer"])
+def test_describe_shows_the_whole_role(run: Run, query: str) -> None:
+    result = run("describe", query)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for text in (
+        "ML engineer",
+        "Work product",
+        "Docker",
+        "hardest role",
+        "On the chart",
+        "Nearest roles",
+        "Data engineer",
+    ):
+        assert text in out
+
+
+def test_describe_data_scientist_shows_kinds_and_titles(run: Run) -> None:
+    out = run("describe", "ds").stdout
+    assert "Analytics and reporting" in out
+    assert "Data analyst" in out
+
+
+def test_describe_json(run: Run) -> None:
+    data = json.loads(run("describe", "ds", "--json").stdout)
+    assert data["id"] == "data-scientist"
+    assert data["neighbours"][0]["id"] == "ml-product-manager"
+    assert {v["id"] for v in data["variants"]} == {"analytics", "research", "engineering"}
+
+
+def test_unknown_role(run: Run) -> None:
+    result = run("describe", "ml-enginer")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == "Unknown role 'ml-enginer'. Did you mean 'ml-engineer'?"
+    assert "Known roles: ml-devops" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["roles"], ["describe", "ds"], ["describe", "mle"]])
+def test_every_line_fits_60_columns(run: Run, args: list[str]) -> None:
+    result = run(*args, env={"COLUMNS": "60"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_wide_terminal_keeps_rows_on_one_line(run: Run) -> None:
+    out = run("roles", env={"COLUMNS": "200"}).stdout
+    assert any("ML DevOps" in line and "infrastructure" in line for line in out.splitlines())
+
+
+def test_piped_output_has_no_colour(run: Run) -> None:
+    assert not ANSI.search(run("describe", "mle").stdout)
+
+
+def test_terminal_output_has_colour_unless_no_color() -> None:
+    env, stdout, _ = tty_environment({"COLUMNS": "80", "TERM": "xterm-256color"})
+    CliRunner().invoke(app, ["describe", "mle"], obj=env)
+    assert ANSI.search(stdout.getvalue())
+    env, stdout, _ = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
+    CliRunner().invoke(app, ["describe", "mle"], obj=env)
+    assert "ML engineer" in stdout.getvalue()
+    assert not ANSI.search(stdout.getvalue())
+
+
+def test_custom_catalog_from_option_and_env(
+    run: Run, catalog_text: str, write_catalog: Callable[[str], Path]
+) -> None:
+    path = write_catalog(catalog_text.replace('name = "ML engineer"', 'name = "Model shipper"'))
+    assert "Model shipper" in run("--roles", str(path), "describe", "mle").stdout
+    assert "Model shipper" in run("describe", "mle", env={"MLROLES_ROLES": str(path)}).stdout
+
+
+def test_bad_catalog_exits_2_and_lists_every_problem(
+    run: Run, catalog_text: str, write_catalog: Callable[[str], Path]
+) -> None:
+    text = catalog_text.replace("software_engineering = 7.1", "software_engineering = 71")
+    text = text.replace('summary = "Explores', 'sumary = "Explores')
+    path = write_catalog(text)
+    result = run("--roles", str(path), "roles")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    err = result.stderr
+    assert f"Invalid role catalog {path} (3 problems):" in err
+    assert "role 'ml-engineer', field 'chart.software_engineering': 71 is out of range" in err
+    assert "role 'ml-researcher': unknown field 'sumary'. Did you mean 'summary'?" in err
+    assert "role 'ml-researcher', field 'summary': is missing." in err
+    assert "Traceback" not in result.output
+
+
+def test_syntax_error_in_catalog(run: Run, write_catalog: Callable[[str], Path]) -> None:
+    path = write_catalog('schema_version = 1\n[[roles]]\nid = "x\n')
+    result = run("--roles", str(path), "check")
+    assert result.exit_code == 2
+    assert re.search(r"line 3, column \d+: TOML syntax error", result.stderr)
+
+
+def test_missing_catalog_file(run: Run, tmp_path: Path) -> None:
+    result = run("--roles", str(tmp_path / "nope.toml"), "roles")
+    assert result.exit_code == 2
+    assert "Role catalog not found" in result.stderr
+
+
+def test_check_reports_ok(run: Run) -> None:
+    result = run("check")
+    assert result.exit_code == 0
+    assert "OK, 6 roles" in result.stdout
+
+
+def test_markup_and_escapes_in_data_are_shown_as_plain_text(
+    run: Run, catalog_text: str, write_catalog: Callable[[str], Path]
+) -> None:
+    text = catalog_text.replace(
+        'summary = "Takes a model',
+        r'summary = "[bold red]Loud[/bold red] \u001b[2J\u001b]0;title\u0007Takes a model',
+    )
+    path = write_catalog(text)
+    env, stdout, _ = tty_environment({"COLUMNS": "100", "MLROLES_ROLES": str(path)})
+    result = CliRunner().invoke(app, ["--roles", str(path), "describe", "mle"], obj=env)
+    assert result.exit_code == 0, result.output
+    out = stdout.getvalue()
+    assert "[bold red]Loud[/bold red]" in out
+    assert "\x1b[2J" not in out
+    assert "\x07" not in out and "]0;title" not in out
+
+
+def test_internal_error_is_short_without_debug(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mlroles.loader
+
+    def explode(path: Path) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mlroles.loader, "load_catalog", explode)
+    result = run("roles")
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: boom" in result.stderr
+    assert "Traceback" not in result.stderr
+    debug = run("--debug", "roles")
+    assert debug.exit_code == 1
+    assert "Traceback" in debug.stderr
+    env_debug = run("roles", env={"MLROLES_DEBUG": "1"})
+    assert "Traceback" in env_debug.stderr
+
+
+def test_completion_offers_role_ids_with_names() -> None:
+    from mlroles.cli import _complete_role
+
+    class Ctx:
+        params: ClassVar[dict[str, object]] = {}
+
+        def find_root(self) -> Ctx:
+            return self
+
+    offered = _complete_role(Ctx(), "ml-")  # type: ignore[arg-type]
+    assert ("ml-engineer", "ML engineer") in offered
+    assert all(role_id.startswith("ml-") for role_id, _ in offered)
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mlroles", "describe", "nonexistent-role"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("Unknown role 'nonexistent-role'.")
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mlroles", "describe"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert "Missing argument" in result.stderr
