@@ -194,3 +194,20 @@ def test_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as info:
         load_catalog(path)
     assert "not UTF-8" in info.value.problems[0]
+
+
+def test_variant_overlaps_must_name_a_role() -> None:
+    text = ONE_ROLE + (
+        '\n[[roles.variants]]\nid = "kind"\nname = "Kind"\ndescription = "A kind."\n'
+        'search_titles = ["Other"]\noverlaps = "nobody"\n'
+        "[roles.variants.chart]\nmachine_learning = 1\nsoftware_engineering = 1\n"
+        "communication = 1\n"
+    )
+    assert problems(text) == [
+        "role 'tester', variant 'kind', field 'overlaps': 'nobody' is not a role id "
+        "in this catalog."
+    ]
+
+
+def test_label_defaults_to_the_name() -> None:
+    assert parse_catalog(ONE_ROLE, "x.toml").get("tester").label == "Tester"

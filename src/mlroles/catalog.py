@@ -19,6 +19,7 @@ class Variant:
     description: str
     search_titles: tuple[str, ...]
     position: Position
+    overlaps: str | None = None  # the role this kind of job is elsewhere called
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Role:
     backgrounds: tuple[str, ...]
     hiring: tuple[str, ...]
     position: Position
+    label: str = ""  # short name for the chart; the loader defaults it to the name
     variants: tuple[Variant, ...] = ()
 
     def lookup_keys(self) -> tuple[str, ...]:

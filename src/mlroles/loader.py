@@ -1,28 +1,21 @@
-"""Parse and validate a role catalog file into a Catalog.
-
-Every problem is collected and reported together, each naming the file, the
-role and the field, so one run shows everything there is to fix."""
+"""Parse and validate a role catalog file into a Catalog."""
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mlroles.catalog import Catalog, Role, Variant, normalize
 from mlroles.errors import UserError
 from mlroles.plaintext import clean
-from mlroles.position import AXES, SCALE_MAX, SCALE_MIN, Position
+from mlroles.validation import DataFileError, FieldSpec, TableChecker, parse_toml
 
 SCHEMA_VERSION = 1
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-# field -> (kind, required)
-ROLE_FIELDS: dict[str, tuple[str, bool]] = {
+ROLE_FIELDS: FieldSpec = {
     "id": ("id", True),
     "name": ("text", True),
+    "label": ("text", False),
     "aliases": ("text_list", True),
     "summary": ("text", True),
     "function": ("text", True),
@@ -33,80 +26,48 @@ ROLE_FIELDS: dict[str, tuple[str, bool]] = {
     "chart": ("position", True),
     "variants": ("variants", False),
 }
-VARIANT_FIELDS: dict[str, tuple[str, bool]] = {
+VARIANT_FIELDS: FieldSpec = {
     "id": ("id", True),
     "name": ("text", True),
     "description": ("text", True),
     "search_titles": ("text_list", True),
+    "overlaps": ("id", False),
     "chart": ("position", True),
 }
 TOP_FIELDS = ("schema_version", "roles")
 
 
-class CatalogError(UserError):
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = problems
-        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        super().__init__(
-            f"Invalid role catalog {source} ({count}):",
-            *(f"  - {p}" for p in problems),
-            "Fix these, then check the file with: mlroles --roles PATH check",
-        )
+class CatalogError(DataFileError):
+    what = "role catalog"
+    fix = "Fix these, then check the file with: mlroles --roles PATH check"
+
+
+def read_text(path: Path, what: str, error: type[DataFileError]) -> str:
+    """Read a UTF-8 data file, turning every failure into a user error."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{what} not found: {path}", "Check the path and try again.") from None
+    except IsADirectoryError:
+        raise UserError(f"{what} {path} is a directory; give a file.") from None
+    except UnicodeDecodeError as exc:
+        raise error(str(path), [f"the file is not UTF-8 text (byte {exc.start})."]) from None
+    except OSError as exc:
+        raise UserError(f"Cannot read {what.lower()} {path}: {exc.strerror}.") from None
 
 
 def load_catalog(path: Path) -> Catalog:
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise UserError(
-            f"Role catalog not found: {path}",
-            "Check the path given with --roles or MLROLES_ROLES.",
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise CatalogError(str(path), [f"the file is not UTF-8 text (byte {exc.start})."]) from None
-    except OSError as exc:
-        raise UserError(f"Cannot read role catalog {path}: {exc.strerror}.") from None
-    return parse_catalog(text, str(path))
+    return parse_catalog(read_text(path, "Role catalog", CatalogError), str(path))
 
 
 def parse_catalog(text: str, source: str) -> Catalog:
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(source, [_syntax_problem(str(exc))]) from None
-    return _Validator(source).catalog(document)
+    return _CatalogChecker(source).catalog(parse_toml(text, source, CatalogError))
 
 
-def _syntax_problem(message: str) -> str:
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    reason = re.sub(r"\s*\(at .*?\)", "", message).rstrip(".")
-    if match:
-        line, column = match.groups()
-        return f"line {line}, column {column}: TOML syntax error: {reason}."
-    return f"TOML syntax error: {reason}."
-
-
-class _Validator:
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.problems: list[str] = []
-
-    def report(self, where: str, what: str) -> None:
-        self.problems.append(f"{where}: {what}")
-
+class _CatalogChecker(TableChecker):
     def catalog(self, doc: dict[str, Any]) -> Catalog:
         self.unknown_keys(doc, TOP_FIELDS, "top level")
-        version = doc.get("schema_version")
-        if version is None:
-            self.report(
-                "top level", f"missing 'schema_version'; add schema_version = {SCHEMA_VERSION}."
-            )
-        elif version != SCHEMA_VERSION or isinstance(version, bool):
-            self.report(
-                "'schema_version'",
-                f"{version!r} is not supported; this mlroles reads version {SCHEMA_VERSION}.",
-            )
+        self.check_schema_version(doc, SCHEMA_VERSION)
         raw_roles = doc.get("roles")
         roles: list[Role] = []
         if not isinstance(raw_roles, list) or not raw_roles:
@@ -117,6 +78,8 @@ class _Validator:
                 if role is not None:
                     roles.append(role)
             self.check_unique(roles)
+            raw_ids = {r.get("id") for r in raw_roles if isinstance(r, dict)}
+            self.check_overlaps(roles, raw_ids)
         if self.problems:
             raise CatalogError(self.source, self.problems)
         return Catalog(schema_version=SCHEMA_VERSION, roles=tuple(roles), source=self.source)
@@ -130,94 +93,21 @@ class _Validator:
         values = self.fields(raw, ROLE_FIELDS, where)
         if values is None:
             return None
+        values["position"] = values.pop("chart")
+        values.setdefault("label", values["name"])
         return Role(**values)
 
     def variant(self, where: str, index: int, raw: object) -> Variant | None:
         if not isinstance(raw, dict):
-            self.report(
-                f"{where}, variants[{index}]", "must be a table; write it as [[roles.variants]]."
-            )
+            self.report(f"{where}, variants[{index}]", "must be a table; write [[roles.variants]].")
             return None
         raw_id = raw.get("id")
         label = f"variant '{clean(raw_id)}'" if isinstance(raw_id, str) else f"variants[{index}]"
         values = self.fields(raw, VARIANT_FIELDS, f"{where}, {label}")
-        return None if values is None else Variant(**values)
-
-    def fields(
-        self, raw: dict[str, Any], spec: dict[str, tuple[str, bool]], where: str
-    ) -> dict[str, Any] | None:
-        """Check every field of one table; None if any of them is unusable."""
-        before = len(self.problems)
-        self.unknown_keys(raw, tuple(spec), where)
-        values: dict[str, Any] = {}
-        for field, (kind, required) in spec.items():
-            at = f"{where}, field '{field}'"
-            if field not in raw:
-                if required:
-                    self.report(at, "is missing.")
-                continue
-            check: Callable[[str, Any], Any] = getattr(self, f"check_{kind}")
-            value = check(at, raw[field])
-            name = "position" if field == "chart" else field
-            values[name] = value
-        if len(self.problems) > before:
+        if values is None:
             return None
-        return values
-
-    def unknown_keys(self, raw: dict[str, Any], known: tuple[str, ...], where: str) -> None:
-        for key in raw:
-            if key not in known:
-                import difflib
-
-                hint = difflib.get_close_matches(key, known, n=1)
-                fix = (
-                    f" Did you mean '{hint[0]}'?" if hint else f" Known fields: {', '.join(known)}."
-                )
-                self.report(where, f"unknown field '{clean(key)}'.{fix}")
-
-    def check_id(self, at: str, value: object) -> str | None:
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.report(
-                at, "must be lowercase letters, digits and single hyphens, like 'ml-engineer'."
-            )
-            return None
-        return value
-
-    def check_text(self, at: str, value: object) -> str | None:
-        if not isinstance(value, str):
-            self.report(at, f"must be a string, not {_type_name(value)}.")
-            return None
-        text = clean(value).strip()
-        if not text:
-            self.report(at, "must not be empty.")
-            return None
-        return text
-
-    def check_text_list(self, at: str, value: object) -> tuple[str, ...] | None:
-        if not isinstance(value, list):
-            self.report(at, f"must be a list of strings, not {_type_name(value)}.")
-            return None
-        items = [self.check_text(f"{at}[{i}]", item) for i, item in enumerate(value)]
-        return tuple(item for item in items if item is not None)
-
-    def check_position(self, at: str, value: object) -> Position | None:
-        if not isinstance(value, dict):
-            self.report(at, "must be a table with " + ", ".join(AXES) + ".")
-            return None
-        self.unknown_keys(value, AXES, at)
-        numbers: dict[str, float] = {}
-        for axis in AXES:
-            number = value.get(axis)
-            where = f"{at[:-1]}.{axis}'"
-            if number is None:
-                self.report(where, "is missing.")
-            elif isinstance(number, bool) or not isinstance(number, int | float):
-                self.report(where, f"must be a number from 0 to 10, not {_type_name(number)}.")
-            elif not SCALE_MIN <= number <= SCALE_MAX:
-                self.report(where, f"{number} is out of range; use a number from 0 to 10.")
-            else:
-                numbers[axis] = float(number)
-        return Position(**numbers) if len(numbers) == len(AXES) else None
+        values["position"] = values.pop("chart")
+        return Variant(**values)
 
     def check_variants(self, at: str, value: object) -> tuple[Variant, ...] | None:
         if not isinstance(value, list):
@@ -225,12 +115,9 @@ class _Validator:
             return None
         where = at.rsplit(", field", 1)[0]
         variants = [self.variant(where, i, raw) for i, raw in enumerate(value)]
-        seen: set[str] = set()
-        for v in variants:
-            if v is not None and v.id in seen:
-                self.report(f"{where}, variant '{v.id}'", "this id is used twice in the role.")
-            if v is not None:
-                seen.add(v.id)
+        ids = [v.id for v in variants if v is not None]
+        for twice in sorted({i for i in ids if ids.count(i) > 1}):
+            self.report(f"{where}, variant '{twice}'", "this id is used twice in the role.")
         return tuple(v for v in variants if v is not None)
 
     def check_unique(self, roles: list[Role]) -> None:
@@ -249,14 +136,11 @@ class _Validator:
             for alias in sorted({a for a in raw_keys if raw_keys.count(a) > 1}):
                 self.report(f"role '{role.id}', field 'aliases'", f"'{alias}' is listed twice.")
 
-
-def _type_name(value: object) -> str:
-    names = {
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a table",
-    }
-    return names.get(type(value), type(value).__name__)
+    def check_overlaps(self, roles: list[Role], ids: set[object]) -> None:
+        for role in roles:
+            for variant in role.variants:
+                if variant.overlaps is not None and variant.overlaps not in ids:
+                    self.report(
+                        f"role '{role.id}', variant '{variant.id}', field 'overlaps'",
+                        f"'{variant.overlaps}' is not a role id in this catalog.",
+                    )
