@@ -9,13 +9,13 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _isatty(stream: IO[str]) -> bool:
+def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
@@ -24,9 +24,9 @@ def _isatty(stream: IO[str]) -> bool:
 
 @dataclass(frozen=True)
 class Environment:
-    stdin: IO[str]
-    stdout: IO[str]
-    stderr: IO[str]
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
     stdin_isatty: bool
     stdout_isatty: bool
     stderr_isatty: bool
@@ -38,7 +38,7 @@ class Environment:
 
     @classmethod
     def from_streams(
-        cls, stdin: IO[str], stdout: IO[str], stderr: IO[str], env: Mapping[str, str]
+        cls, stdin: TextIO, stdout: TextIO, stderr: TextIO, env: Mapping[str, str]
     ) -> Environment:
         return cls(
             stdin=stdin,

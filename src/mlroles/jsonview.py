@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import math
+from typing import TYPE_CHECKING, Any
 
 from mlroles.catalog import Catalog, Role, Variant
+
+if TYPE_CHECKING:
+    from mlroles.questionnaire import Questionnaire
+    from mlroles.scoring import Assessment
 
 
 def dumps(data: Any) -> str:
@@ -47,3 +52,57 @@ def role_detail_data(catalog: Catalog, role: Role) -> dict[str, Any]:
         for n in catalog.neighbours(role)
     ]
     return data
+
+
+def _round(value: float) -> float:
+    return round(value, 3)
+
+
+def assessment_data(assessment: Assessment) -> dict[str, Any]:
+    from mlroles import explain
+
+    advice = assessment.title_advice
+    return {
+        "profile": {k: _round(v) for k, v in assessment.profile.as_dict().items()},
+        "work_product": assessment.work_product,
+        "ranking": [
+            {
+                "id": s.role.id,
+                "name": s.role.name,
+                "distance": _round(s.distance),
+                "raw_distance": _round(s.raw_distance),
+                "fit": round(s.fit, 1),
+                "product_match": s.product_match,
+                "gaps": {k: _round(v) for k, v in s.gaps.as_dict().items()},
+            }
+            for s in assessment.ranking
+        ],
+        "best": assessment.best.role.id,
+        "confidence": assessment.confidence,
+        "margin": _round(assessment.margin) if math.isfinite(assessment.margin) else None,
+        "warnings": list(assessment.warnings),
+        "why": {
+            "best": explain.why_best(assessment),
+            "runner_up": explain.why_runner_up(assessment),
+        },
+        "title_advice": None
+        if advice is None
+        else {
+            "role": advice.role.id,
+            "kind": advice.variant.id,
+            "name": advice.variant.name,
+            "search_titles": list(advice.variant.search_titles),
+        },
+    }
+
+
+def questions_data(questionnaire: Questionnaire) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": q.id,
+            "axis": q.axis,
+            "text": q.text,
+            "choices": [{"value": c.value, "label": c.label} for c in q.choices],
+        }
+        for q in questionnaire.questions
+    ]

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from mlroles.catalog import Catalog, Role
 from mlroles.position import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX
+from mlroles.questionnaire import Questionnaire
 
 HEADING = "bold cyan"
 LABEL = "bold"
@@ -112,3 +113,21 @@ def neighbours_table(catalog: Catalog, role: Role) -> Table:
             Text(f"{neighbour.distance:.1f} away", style=DIM),
         )
     return grid
+
+
+def questions_view(questionnaire: Questionnaire) -> Group:
+    parts: list[RenderableType] = []
+    total = len(questionnaire.questions)
+    for number, question in enumerate(questionnaire.questions, start=1):
+        axis = AXIS_TITLES.get(question.axis, "Work product")
+        parts.append(Text.assemble((f"{number}/{total} ", DIM), (question.text, LABEL)))
+        parts.append(Text(f"id: {question.id}   axis: {axis}", style=DIM))
+        choices = Table.grid(padding=(0, 1))
+        choices.add_column(justify="right", no_wrap=True, style="cyan")
+        choices.add_column()
+        for choice in question.choices:
+            choices.add_row(str(choice.value), Text(choice.label))
+        parts += [choices, Text()]
+    parts.append(Text("Answer in a file (TOML or JSON) of id = value, then run:", style=DIM))
+    parts.append(Text("mlroles quiz --answers FILE", style="bold"))
+    return Group(*parts)

@@ -1,0 +1,91 @@
+"""Render a quiz result (an Assessment) as rich renderables. Nothing here prints."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from mlroles import explain
+from mlroles.catalog import Catalog
+from mlroles.position import AXES, AXIS_LABELS
+from mlroles.scoring import CLEAR, LEANING, Assessment
+from mlroles.terminal_chart import TerminalChart, role_marker, you_marker
+
+CONFIDENCE_STYLE = {CLEAR: "bold green", LEANING: "bold yellow"}
+
+
+def signed(value: float) -> str:
+    return f"{value:+.1f}" if abs(value) >= 0.05 else "0.0"
+
+
+def profile_line(assessment: Assessment, catalog: Catalog) -> Text:
+    line = Text("You: ", style="bold")
+    line.append("   ".join(f"{AXIS_LABELS[a]} {assessment.profile.value(a):.1f}" for a in AXES))
+    if assessment.work_product:
+        line.append("\nWork product: ")
+        line.append(catalog.get(assessment.work_product).work_product)
+    return line
+
+
+def ranking_table(assessment: Assessment) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role")
+    table.add_column("Fit", justify="right", no_wrap=True)
+    table.add_column("Dist", justify="right", no_wrap=True)
+    for axis in AXES:
+        table.add_column(AXIS_LABELS[axis], justify="right", no_wrap=True)
+    for index, score in enumerate(assessment.ranking, start=1):
+        style = "bold" if index == 1 else None
+        table.add_row(
+            str(index),
+            Text(score.role.name + (" *" if score.product_match else "")),
+            f"{score.fit:.0f}%",
+            f"{score.distance:.1f}",
+            *(signed(score.gaps.value(axis)) for axis in AXES),
+            style=style,
+        )
+    return table
+
+
+def result_page(assessment: Assessment, catalog: Catalog) -> Group:
+    """Evidence first (chart, table), the verdict last: in a terminal the end
+    of the output is what stays on screen."""
+    best = assessment.best
+    markers = [role_marker(role) for role in catalog.roles] + [you_marker(assessment.profile)]
+    parts: list[RenderableType] = [
+        TerminalChart(markers, title="Where you stand"),
+        Text(),
+        Text("Every role, nearest first", style="bold cyan"),
+        ranking_table(assessment),
+        Text("ML, SWE, Comm: the role's value minus yours.", style="dim"),
+    ]
+    if assessment.work_product:
+        parts.append(Text("* the role whose work product you chose.", style="dim"))
+    parts += [Text(), profile_line(assessment, catalog), Text()]
+
+    confidence = assessment.confidence
+    parts += [
+        Text.assemble(
+            ("Best fit: ", "bold"),
+            (best.role.name, "bold cyan"),
+            f"  {best.fit:.0f}% fit, ",
+            (confidence, CONFIDENCE_STYLE.get(confidence, "bold red")),
+        ),
+        Text(best.role.summary, style="italic"),
+        Text(explain.why_best(assessment)),
+    ]
+    for axis in AXES:
+        parts.append(Text("  " + explain.gap_phrase(axis, assessment.profile, best)))
+    runner_up = explain.why_runner_up(assessment)
+    parts += [Text(), Text(runner_up or "")] if runner_up else []
+    parts.append(Text(explain.confidence_sentence(assessment)))
+    advice = explain.title_sentences(assessment)
+    if advice:
+        parts += [Text(), *(Text(sentence) for sentence in advice)]
+    for warning in assessment.warnings:
+        parts += [Text(), Text("! " + warning, style="yellow")]
+    parts += [Text(), Text(f"Read more: mlroles describe {best.role.id}", style="dim")]
+    return Group(*parts)

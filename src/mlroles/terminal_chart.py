@@ -1,0 +1,132 @@
+"""The source's bubble chart drawn with characters: x is machine learning,
+y is software engineering, and the marker's glyph shows the bubble size
+(how much communication the role needs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mlroles.catalog import Role
+from mlroles.position import SCALE_MAX, Position
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
+
+# Communication thresholds for the three glyph sizes, and the glyphs.
+BUBBLES: tuple[tuple[float, str, str], ...] = (
+    (4.0, "•", "under 4"),
+    (7.0, "●", "4-7"),
+    (float("inf"), "◉", "7+"),
+)
+YOU_GLYPH = "★"
+MAX_WIDTH = 64
+HEIGHT = 13
+GUTTER = 5  # "10 │"
+
+
+def bubble_glyph(communication: float) -> str:
+    return next(glyph for limit, glyph, _ in BUBBLES if communication < limit)
+
+
+@dataclass(frozen=True)
+class Marker:
+    machine_learning: float
+    software_engineering: float
+    glyph: str
+    label: str
+    style: str
+
+
+class _Canvas:
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.cells: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
+
+    def free(self, row: int, col: int, length: int) -> bool:
+        if row < 0 or row >= self.height or col < 0 or col + length > self.width:
+            return False
+        return all(self.cells[row][c][0] == " " for c in range(col, col + length))
+
+    def put(self, row: int, col: int, text: str, style: str) -> None:
+        for offset, char in enumerate(text):
+            if 0 <= col + offset < self.width:
+                self.cells[row][col + offset] = (char, style)
+
+    def label(self, row: int, col: int, text: str, style: str) -> None:
+        """Put a label beside its marker where it overlaps nothing."""
+        n = len(text)
+        spots = [
+            (row, col + 2),
+            (row, col - n - 1),
+            (row - 1, col - n // 2),
+            (row + 1, col - n // 2),
+            (row - 1, col + 1),
+            (row + 1, col + 1),
+        ]
+        for r, c in spots:
+            if self.free(r, c - (1 if c > 0 else 0), n + (2 if c > 0 else 1)):
+                self.put(r, c, text, style)
+                return
+        r, c = spots[0] if col + 2 + n <= self.width else spots[1]
+        self.put(r, max(0, c), text, style)  # crowded: overlap rather than hide
+
+
+class TerminalChart:
+    """A rich renderable that sizes itself to the space it is given."""
+
+    def __init__(self, markers: list[Marker], title: str = "") -> None:
+        self.markers = markers
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.lines(min(options.max_width, MAX_WIDTH))
+
+    def lines(self, width: int) -> Iterator[Text]:
+        from rich.text import Text
+
+        plot_w = max(20, width - GUTTER)
+        canvas = _Canvas(plot_w, HEIGHT)
+        placed: list[tuple[int, int, Marker]] = []
+        for marker in self.markers:
+            col = round(marker.machine_learning / SCALE_MAX * (plot_w - 1))
+            row = HEIGHT - 1 - round(marker.software_engineering / SCALE_MAX * (HEIGHT - 1))
+            canvas.put(row, col, marker.glyph, marker.style)
+            placed.append((row, col, marker))
+        for row, col, marker in placed:
+            canvas.label(row, col, marker.label, marker.style)
+
+        if self.title:
+            yield Text(self.title, style="bold")
+        yield Text("SWE")
+        for row_index, cells in enumerate(canvas.cells):
+            tick = "10" if row_index == 0 else ("0" if row_index == HEIGHT - 1 else "")
+            line = Text(f"{tick:>3} │")
+            for char, style in cells:
+                line.append(char, style=style or None)
+            yield line
+        yield Text("    └" + "─" * plot_w)
+        axis = "0".ljust(plot_w - 2) + "10"
+        yield Text("     " + axis)
+        yield Text("     " + "Machine learning →".center(plot_w).rstrip())
+        legend = "  ".join(f"{glyph} {text}" for _, glyph, text in BUBBLES)
+        yield Text(f"Communication: {legend}", style="dim")
+
+
+def role_marker(role: Role) -> Marker:
+    p = role.position
+    return Marker(
+        p.machine_learning,
+        p.software_engineering,
+        bubble_glyph(p.communication),
+        role.label,
+        "cyan",
+    )
+
+
+def you_marker(profile: Position) -> Marker:
+    return Marker(
+        profile.machine_learning, profile.software_engineering, YOU_GLYPH, "you", "bold magenta"
+    )

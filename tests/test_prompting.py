@@ -1,0 +1,113 @@
+"""The interactive quiz driven with real keystrokes through prompt_toolkit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from mlroles.cli import app
+
+from .conftest import tty_environment
+
+DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+def level(n: int) -> str:
+    """Keys that pick level n (1-5) on a fresh question."""
+    return DOWN * (n - 1) + ENTER
+
+
+def run_quiz(keys: PipeInput, typed: str, *args: str) -> tuple[int, str, str]:
+    keys.send_text(typed)
+    env, stdout, stderr = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
+    result = CliRunner().invoke(app, ["quiz", *args], obj=env)
+    return result.exit_code, stdout.getvalue(), stderr.getvalue() + result.output
+
+
+ML_ENGINEER_KEYS = (
+    level(4)
+    + level(4)
+    + level(3)  # software engineering
+    + level(4)
+    + level(4)
+    + level(3)  # machine learning
+    + level(2)
+    + level(2)
+    + level(1)  # communication
+    + DOWN * 2
+    + ENTER  # work product: the third role's (ML engineer)
+)
+
+
+def test_answering_every_question_shows_the_result(keys: PipeInput) -> None:
+    code, out, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["best"] == "ml-engineer"
+    assert data["work_product"] == "ml-engineer"
+    assert data["profile"]["software_engineering"] == pytest.approx((7.5 + 7.5 + 5) / 3, abs=1e-3)
+    assert data["profile"]["communication"] == pytest.approx((2.5 + 2.5 + 0) / 3, abs=1e-3)
+
+
+def test_human_result_page_after_the_quiz(keys: PipeInput) -> None:
+    code, out, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER)
+    assert code == 0, err
+    assert "Best fit: ML engineer" in out
+    assert "Where you stand" in out
+
+
+def test_review_can_go_back_and_change_an_answer(keys: PipeInput) -> None:
+    # In the review list: confirm, then question 1..10 (the separator is skipped).
+    change_question_10 = DOWN * 10 + ENTER
+    # The changed question starts on its old answer (ML engineer); move to "not sure".
+    to_not_sure = DOWN * 4 + ENTER
+    typed = ML_ENGINEER_KEYS + change_question_10 + to_not_sure + ENTER
+    code, out, err = run_quiz(keys, typed, "--json")
+    assert code == 0, err
+    assert json.loads(out)["work_product"] is None
+
+
+def test_review_change_of_an_axis_answer(keys: PipeInput) -> None:
+    change_question_1 = DOWN + ENTER
+    to_level_1 = UP * 3 + ENTER  # it starts on level 4
+    code, out, err = run_quiz(
+        keys, ML_ENGINEER_KEYS + change_question_1 + to_level_1 + ENTER, "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["profile"]["software_engineering"] == pytest.approx(
+        (0 + 7.5 + 5) / 3, abs=1e-3
+    )
+
+
+@pytest.mark.parametrize("typed", [CTRL_C, level(3) + level(2) + CTRL_C])
+def test_ctrl_c_cancels_with_130(keys: PipeInput, typed: str) -> None:
+    code, out, err = run_quiz(keys, typed)
+    assert code == 130
+    assert "Quiz cancelled." in err
+    assert "Traceback" not in err
+    assert out == ""
+
+
+def test_ctrl_c_in_review(keys: PipeInput) -> None:
+    code, _, err = run_quiz(keys, ML_ENGINEER_KEYS + CTRL_C)
+    assert code == 130
+    assert "Quiz cancelled." in err
+
+
+def test_flat_answers_warn(keys: PipeInput) -> None:
+    typed = level(3) * 9 + ENTER + ENTER
+    code, out, err = run_quiz(keys, typed, "--json")
+    assert code == 0, err
+    assert any("same level" in w for w in json.loads(out)["warnings"])

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mlroles.catalog import Catalog
+from mlroles.datafiles import data_file
+from mlroles.loader import load_catalog
+from mlroles.position import Position
+from mlroles.questionnaire import (
+    NOT_SURE,
+    WORK_PRODUCT_AXIS,
+    AnswersError,
+    Questionnaire,
+    QuestionnaireError,
+    answers_are_flat,
+    check_answers,
+    level_value,
+    load_questionnaire,
+    parse_answers_file,
+    parse_questionnaire,
+    profile_from_answers,
+)
+
+from .conftest import ROLES_TOML
+
+BARE_ADJECTIVES = re.compile(
+    r"\b(beginner|basic|intermediate|advanced|expert|novice|proficient|good|bad|strong|weak)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(ROLES_TOML)
+
+
+@pytest.fixture(scope="module")
+def questionnaire(catalog: Catalog) -> Questionnaire:
+    return load_questionnaire(data_file("questions.toml"), catalog)
+
+
+def answers_at(
+    questionnaire: Questionnaire, level: int, product: str = NOT_SURE
+) -> dict[str, int | str]:
+    answers: dict[str, int | str] = {q.id: level for q in questionnaire.axis_questions}
+    answers["work-product"] = product
+    return answers
+
+
+def test_enough_items_per_axis(questionnaire: Questionnaire) -> None:
+    axes = [q.axis for q in questionnaire.questions]
+    assert axes.count("software_engineering") >= 3
+    assert axes.count("machine_learning") >= 3
+    assert axes.count("communication") >= 2
+    assert axes.count(WORK_PRODUCT_AXIS) == 1
+
+
+def test_axis_questions_have_five_concrete_levels(questionnaire: Questionnaire) -> None:
+    for question in questionnaire.axis_questions:
+        assert [c.value for c in question.choices] == [1, 2, 3, 4, 5]
+        for choice in question.choices:
+            assert not BARE_ADJECTIVES.search(choice.label), choice.label
+            assert choice.label.startswith("I ") or question.id == "comm-collaboration"
+
+
+def test_work_product_choices_come_from_the_catalog(
+    questionnaire: Questionnaire, catalog: Catalog
+) -> None:
+    question = questionnaire.get("work-product")
+    assert question.text == "Which work product would you most like to own?"
+    values = [c.value for c in question.choices]
+    assert values == [*catalog.ids, NOT_SURE]
+    assert question.choices[2].label == catalog.get("ml-engineer").work_product
+
+
+def test_levels_map_to_the_axis_scale() -> None:
+    assert [level_value(level) for level in range(1, 6)] == [0.0, 2.5, 5.0, 7.5, 10.0]
+
+
+def test_profile_is_the_mean_of_each_axis(questionnaire: Questionnaire) -> None:
+    answers = answers_at(questionnaire, 1, "ml-engineer")
+    answers.update({"swe-production": 5, "swe-operations": 3, "ml-math": 2})
+    profile, product = profile_from_answers(questionnaire, answers)
+    assert profile == Position(
+        machine_learning=(2.5 + 0 + 0) / 3,
+        software_engineering=(10 + 5 + 0) / 3,
+        communication=0.0,
+    )
+    assert product == "ml-engineer"
+
+
+def test_not_sure_gives_no_work_product(questionnaire: Questionnaire) -> None:
+    _, product = profile_from_answers(questionnaire, answers_at(questionnaire, 3))
+    assert product is None
+
+
+def test_flat_answers_are_detected(questionnaire: Questionnaire) -> None:
+    answers = answers_at(questionnaire, 3)
+    assert answers_are_flat(questionnaire, answers)
+    answers["ml-math"] = 4
+    assert not answers_are_flat(questionnaire, answers)
+
+
+def test_check_answers_reports_every_problem(
+    questionnaire: Questionnaire, catalog: Catalog
+) -> None:
+    raw: dict[str, object] = dict(answers_at(questionnaire, 2))
+    del raw["ml-math"]
+    raw["swe-production"] = 6
+    raw["comm-writing"] = True
+    raw["work-product"] = "astronaut"
+    raw["typo-question"] = 3
+    with pytest.raises(AnswersError) as info:
+        check_answers(questionnaire, raw, "a.toml", catalog)
+    problems = info.value.problems
+    assert "unknown question id 'typo-question'." in problems
+    assert "key 'ml-math': missing; every question needs an answer." in problems
+    assert "key 'swe-production': 6 is not a level; use a whole number from 1 to 5." in problems
+    assert "key 'comm-writing': True is not a level; use a whole number from 1 to 5." in problems
+    assert any(p.startswith("key 'work-product': 'astronaut' is not a role id") for p in problems)
+    assert len(problems) == 5
+
+
+def test_work_product_accepts_aliases(questionnaire: Questionnaire, catalog: Catalog) -> None:
+    answers = check_answers(questionnaire, answers_at(questionnaire, 2, "MLE"), "a", catalog)
+    assert answers["work-product"] == "ml-engineer"
+
+
+def test_answers_file_json_error_names_line() -> None:
+    with pytest.raises(AnswersError) as info:
+        parse_answers_file('{\n  "ml-math": 3,\n  oops\n}', "a.json")
+    assert info.value.problems[0].startswith("line 3, column 3: JSON syntax error")
+
+
+def test_answers_file_toml_error_names_line() -> None:
+    with pytest.raises(AnswersError) as info:
+        parse_answers_file("ml-math = 3\nswe = = 4\n", "a.toml")
+    assert info.value.problems[0].startswith("line 2, column")
+
+
+def test_answers_json_must_be_an_object() -> None:
+    with pytest.raises(AnswersError):
+        parse_answers_file("[1, 2]", "a.json")
+
+
+def test_questionnaire_validation(catalog: Catalog) -> None:
+    text = """
+schema_version = 1
+[[questions]]
+id = "q1"
+axis = "cooking"
+text = "How well do you cook?"
+levels = ["a", "b", "c"]
+[work_product]
+id = "wp"
+text = "Which?"
+"""
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "q.toml", catalog)
+    problems = info.value.problems
+    assert (
+        "question 'q1', field 'axis': must be one of machine_learning, "
+        "software_engineering, communication." in problems
+    )
+    assert "work_product, field 'not_sure': is missing." in problems
+    assert any("no question for the axis 'machine_learning'" in p for p in problems)
+    assert "question 'q1', field 'levels': must list exactly 5 levels, lowest first." in problems

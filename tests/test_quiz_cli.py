@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def answers(
+    level: int = 3, product: str = "ml-engineer", **overrides: int | str
+) -> dict[str, object]:
+    ids = [
+        "swe-production",
+        "swe-operations",
+        "swe-data-systems",
+        "ml-math",
+        "ml-training",
+        "ml-research",
+        "comm-writing",
+        "comm-presenting",
+        "comm-collaboration",
+    ]
+    data: dict[str, object] = {qid: level for qid in ids}
+    data["work-product"] = product
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    def write_file(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write_file
+
+
+def test_direct_placement_human(run: Run) -> None:
+    result = run("quiz", "--ml", "6.5", "--swe", "7", "--comm", "3")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Best fit: ML engineer" in out
+    assert "Every role, nearest first" in out
+    assert "Where you stand" in out and "★" in out and "you" in out
+    assert "SWE: you 7.0, role 7.1, level" in out
+    assert not ANSI.search(out)
+
+
+def test_direct_placement_json_has_the_documented_keys(run: Run) -> None:
+    result = run("quiz", "--ml", "2", "--swe", "1.5", "--comm", "8", "--product", "DS", "--json")
+    data = json.loads(result.stdout)
+    assert set(data) >= {"profile", "work_product", "ranking", "best", "confidence", "warnings"}
+    assert data["profile"] == {
+        "machine_learning": 2.0,
+        "software_engineering": 1.5,
+        "communication": 8.0,
+    }
+    assert data["work_product"] == "data-scientist"
+    assert data["best"] == "data-scientist" == data["ranking"][0]["id"]
+    assert data["confidence"] in {"clear", "leaning", "toss-up"}
+    entry = data["ranking"][0]
+    assert set(entry) >= {"id", "name", "distance", "fit", "gaps"}
+    assert set(entry["gaps"]) == {"machine_learning", "software_engineering", "communication"}
+    distances = [r["distance"] for r in data["ranking"]]
+    assert distances == sorted(distances)
+    assert len(data["ranking"]) == 6
+
+
+def test_not_sure_product_is_null(run: Run) -> None:
+    result = run(
+        "quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--product", "not-sure", "--json"
+    )
+    assert json.loads(result.stdout)["work_product"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--ml", "5", "--swe", "5"], "missing: --comm"),
+        (["--ml", "11", "--swe", "5", "--comm", "5"], "not in the range"),
+        (["--ml", "-1", "--swe", "5", "--comm", "5"], "not in the range"),
+        (["--ml", "nan", "--swe", "5", "--comm", "5"], "numbers from 0 to 10"),
+        (["--ml", "x", "--swe", "5", "--comm", "5"], "is not a valid float"),
+        (["--ml", "5", "--swe", "5", "--comm", "5", "--product", "chef"], "Unknown role 'chef'"),
+        (["--product", "mle"], "missing: --ml, --swe, --comm"),
+    ],
+)
+def test_bad_direct_values_exit_2(run: Run, args: list[str], message: str) -> None:
+    result = run("quiz", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def test_answers_toml(run: Run, write: Callable[[str, str], Path]) -> None:
+    text = "\n".join(f'"{k}" = {json.dumps(v)}' for k, v in answers(4, "mle").items())
+    result = run("quiz", "--answers", str(write("a.toml", text)), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["profile"]["machine_learning"] == 7.5
+    assert data["work_product"] == "ml-engineer"
+    assert data["warnings"] and "same level" in data["warnings"][0]
+
+
+def test_answers_json(run: Run, write: Callable[[str, str], Path]) -> None:
+    path = write("a.json", json.dumps(answers(2, "not-sure", **{"ml-math": 5})))
+    result = run("quiz", "--answers", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Best fit:" in result.stdout
+    assert "same level" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (json.dumps({**answers(3), "ml-math": 9}), "key 'ml-math': 9 is not a level"),
+        (
+            json.dumps({k: v for k, v in answers().items() if k != "ml-math"}),
+            "key 'ml-math': missing",
+        ),
+        (json.dumps({**answers(), "mlmath": 3}), "unknown question id 'mlmath'"),
+        ('{"ml-math": 3,\n "x": }', "line 2, column 7: JSON syntax error"),
+    ],
+)
+def test_bad_answers_file(
+    run: Run, write: Callable[[str, str], Path], content: str, message: str
+) -> None:
+    path = write("a.json", content)
+    result = run("quiz", "--answers", str(path))
+    assert result.exit_code == 2
+    assert f"Invalid answers file {path}" in result.stderr
+    assert message in result.stderr
+    assert "mlroles questions --json" in result.stderr
+
+
+def test_missing_answers_file(run: Run, tmp_path: Path) -> None:
+    result = run("quiz", "--answers", str(tmp_path / "none.toml"))
+    assert result.exit_code == 2
+    assert "Answers file not found" in result.stderr
+
+
+def test_answers_and_direct_conflict(run: Run, write: Callable[[str, str], Path]) -> None:
+    path = write("a.json", json.dumps(answers()))
+    result = run("quiz", "--answers", str(path), "--ml", "3")
+    assert result.exit_code == 2
+    assert "not both" in result.stderr
+
+
+def test_no_terminal_and_no_input_exits_2_with_help(run: Run) -> None:
+    result = run("quiz", input="")
+    assert result.exit_code == 2
+    assert "--answers" in result.stderr and "--ml" in result.stderr
+    assert result.stdout == ""
+
+
+def test_questions_json(run: Run) -> None:
+    data = json.loads(run("questions", "--json").stdout)
+    assert len(data) == 10
+    for question in data:
+        assert set(question) == {"id", "axis", "text", "choices"}
+        assert question["axis"] in {
+            "software_engineering",
+            "machine_learning",
+            "communication",
+            "work_product",
+        }
+        if question["axis"] != "work_product":
+            assert [c["value"] for c in question["choices"]] == [1, 2, 3, 4, 5]
+    product = data[-1]
+    assert product["axis"] == "work_product"
+    assert product["choices"][-1]["value"] == "not-sure"
+
+
+def test_questions_json_feeds_answers(run: Run, write: Callable[[str, str], Path]) -> None:
+    questions = json.loads(run("questions", "--json").stdout)
+    chosen = {q["id"]: q["choices"][-2]["value"] for q in questions}
+    result = run("quiz", "--answers", str(write("a.json", json.dumps(chosen))), "--json")
+    assert result.exit_code == 0, result.output
+
+
+def test_questions_human(run: Run) -> None:
+    out = run("questions").stdout
+    assert "1/10" in out and "swe-production" in out
+    assert "mlroles quiz --answers FILE" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["quiz", "--ml", "4", "--swe", "2", "--comm", "7", "--product", "ds"],
+        ["quiz", "--ml", "9", "--swe", "4", "--comm", "5"],
+        ["questions"],
+    ],
+)
+def test_quiz_output_fits_60_columns(run: Run, args: list[str]) -> None:
+    result = run(*args, env={"COLUMNS": "60"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_data_scientist_advice_in_output(run: Run) -> None:
+    out = run("quiz", "--ml", "2", "--swe", "1.5", "--comm", "8", "--product", "ds").stdout
+    assert "Data analyst" in out
+    assert "analytics and reporting" in out
