@@ -52,3 +52,22 @@ def show_broken_catalog() -> None:
     cog.outl(result.stderr.replace(str(path), "my-roles.toml").rstrip())
     cog.outl(f"$ echo $?\n{result.exit_code}")
     cog.outl("```")
+
+
+def show_model_parameters() -> None:
+    """The scoring constants, read from the code so the README cannot drift."""
+    from mlroles import scoring
+    from mlroles.position import AXIS_TITLES, WEIGHTS
+    from mlroles.questionnaire import level_value
+
+    cog.outl("| parameter | value |")
+    cog.outl("|---|---|")
+    for axis, weight in WEIGHTS.items():
+        cog.outl(f"| distance weight, {AXIS_TITLES[axis].lower()} | {weight} |")
+    levels = ", ".join(f"{level} → {level_value(level):g}" for level in range(1, 6))
+    cog.outl(f"| answer level → axis value | {levels} |")
+    cog.outl(f"| work-product bonus (distance taken off) | {scoring.PRODUCT_BONUS} |")
+    cog.outl(f"| distance at which fit reaches 0% | {scoring.FIT_ZERO_DISTANCE} |")
+    cog.outl(f"| margin for `clear` | ≥ {scoring.CLEAR_MARGIN} |")
+    cog.outl(f"| margin for `leaning` | ≥ {scoring.LEANING_MARGIN} (below: `toss-up`) |")
+    cog.outl(f"| fit below which you are warned that no role is close | {scoring.FAR_FIT:g}% |")

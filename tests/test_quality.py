@@ -3,8 +3,11 @@ so CI and a contributor's `pytest` catch the same things."""
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +45,33 @@ def test_readme_output_is_up_to_date() -> None:
     assert result.returncode == 0, (
         result.stdout + result.stderr + "\nRegenerate with: python -m cogapp -r README.md"
     )
+
+
+def readme_blocks() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^```sh\n(.*?)^```", text, re.S | re.M)
+
+
+def test_readme_quick_start_is_the_first_two_blocks() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    first_two = re.findall(r"^```.*?\n(.*?)^```", text, re.S | re.M)[:2]
+    assert "pip install .\nmlroles quiz" in first_two[0]
+    assert "pip install -e '.[test]'\npytest" in first_two[1]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "blocks[1]" in ci
+
+
+def test_readme_script_example_runs(tmp_path: Path) -> None:
+    (block,) = [b for b in readme_blocks() if "answers.toml" in b]
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", block],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count('"best": "ml-engineer"') == 2

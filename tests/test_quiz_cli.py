@@ -209,4 +209,4 @@ def test_quiz_output_fits_60_columns(run: Run, args: list[str]) -> None:
 def test_data_scientist_advice_in_output(run: Run) -> None:
     out = run("quiz", "--ml", "2", "--swe", "1.5", "--comm", "8", "--product", "ds").stdout
     assert "Data analyst" in out
-    assert "analytics and reporting" in out
+    assert "The kind nearest to you: Analytics and reporting." in " ".join(out.split())

@@ -1,4 +1,4 @@
-"""Reference commands stay lean: they never load the prompt libraries."""
+"""Commands that do not prompt never load the prompt libraries."""
 
 from __future__ import annotations
 
@@ -21,7 +21,16 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-@pytest.mark.parametrize("args", [["describe", "ml-engineer"], ["roles"], ["roles", "--json"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["describe", "ml-engineer"],
+        ["roles"],
+        ["roles", "--json"],
+        ["quiz", "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["questions", "--json"],
+    ],
+)
 def test_reference_commands_do_not_import_prompt_libraries(args: list[str], tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args],

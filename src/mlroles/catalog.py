@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
 
 from mlroles.errors import UserError
@@ -95,6 +94,8 @@ class UnknownRoleError(UserError):
         first = f"Unknown role '{query}'."
         if self.suggestion:
             first += f" Did you mean '{self.suggestion}'?"
+        import textwrap
+
         known = textwrap.fill(
             "Known roles: " + ", ".join(catalog.ids) + ".", width=60, subsequent_indent="  "
         )

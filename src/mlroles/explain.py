@@ -75,7 +75,6 @@ def title_sentences(assessment: Assessment) -> list[str]:
     titles = ", ".join(advice.variant.search_titles)
     return [
         f"'{advice.role.name}' means different jobs at different companies. "
-        f"The kind that fits you is {advice.variant.name.lower()}: "
-        f"{advice.variant.description}",
+        f"The kind nearest to you: {advice.variant.name}. {advice.variant.description}",
         f"Search for '{advice.role.name}' and also for: {titles}.",
     ]

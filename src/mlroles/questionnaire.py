@@ -6,7 +6,6 @@ work-product question's choices are the catalog's work products."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,6 +147,8 @@ class _QuestionnaireChecker(TableChecker):
 
 def parse_answers_file(text: str, source: str) -> dict[str, Any]:
     """Read an answers file: JSON if it looks like JSON, TOML otherwise."""
+    import json
+
     if source.lower().endswith(".json") or text.lstrip().startswith("{"):
         try:
             data = json.loads(text)
