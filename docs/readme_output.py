@@ -7,6 +7,7 @@ Check:       python -m cogapp --check -I docs README.md   (run by the tests)
 from __future__ import annotations
 
 import shlex
+import tempfile
 
 import cog  # type: ignore[import-not-found]
 from typer.testing import CliRunner
@@ -18,12 +19,13 @@ COLUMNS = 72
 
 def show(command: str, columns: int = COLUMNS) -> None:
     """Run `mlroles COMMAND` in-process and paste its output as a code block."""
-    result = CliRunner().invoke(
-        app,
-        shlex.split(command),
-        env={"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"},
-        prog_name="mlroles",
-    )
+    with tempfile.TemporaryDirectory() as home:  # no saved results: a first run
+        result = CliRunner().invoke(
+            app,
+            shlex.split(command),
+            env={"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb", "MLROLES_HOME": home},
+            prog_name="mlroles",
+        )
     text = result.stdout + result.stderr
     lines = [line.rstrip() for line in text.rstrip().splitlines()]
     cog.outl("```")
@@ -35,7 +37,6 @@ def show(command: str, columns: int = COLUMNS) -> None:
 
 def show_broken_catalog() -> None:
     """Break the built-in catalog in two places and show what `check` says."""
-    import tempfile
     from pathlib import Path
 
     from mlroles.datafiles import data_file

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -25,6 +26,16 @@ class TtyStream(io.StringIO):
 Run = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty history folder, never the user's."""
+    home = tmp_path / "mlroles-home"
+    monkeypatch.setenv("MLROLES_HOME", str(home))
+    monkeypatch.delenv("MLROLES_ROLES", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
 @pytest.fixture
 def run() -> Run:
     """Invoke the CLI in-process; stdout is not a terminal."""
@@ -47,7 +58,7 @@ def tty_environment(env: Mapping[str, str]) -> tuple[Environment, TtyStream, Tty
         stdin_isatty=True,
         stdout_isatty=True,
         stderr_isatty=True,
-        env=dict(env),
+        env={"MLROLES_HOME": os.environ.get("MLROLES_HOME", ""), **env},
     )
     return environment, stdout, stderr
 

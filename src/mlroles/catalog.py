@@ -35,6 +35,10 @@ class Role:
     position: Position
     label: str = ""  # short name for the chart; the loader defaults it to the name
     variants: tuple[Variant, ...] = ()
+    growth: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (axis, next steps), per axis
+
+    def growth_steps(self, axis: str) -> tuple[str, ...]:
+        return next((steps for name, steps in self.growth if name == axis), ())
 
     def lookup_keys(self) -> tuple[str, ...]:
         """Every normalised name this role answers to."""

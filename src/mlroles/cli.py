@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +16,8 @@ from mlroles.environment import Environment
 from mlroles.errors import UserError
 
 if TYPE_CHECKING:
-    from mlroles.scoring import Assessment
+    from mlroles.history import History, HistoryLoad
+    from mlroles.placement import Placement
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
@@ -37,13 +36,39 @@ class AppState:
 
         return load_catalog(self.roles_path or data_file("roles.toml"))
 
-    def print(self, renderable: Any) -> None:
-        self.env.console().print(renderable)
+    def history(self) -> History:
+        from mlroles.history import History
+        from mlroles.storage import data_dir
+
+        return History(data_dir(self.env.env) / "results")
+
+    def load_history(self) -> HistoryLoad:
+        """The saved results; problems with them are reported, never fatal."""
+        loaded = self.history().load()
+        self.message(*loaded.problems)
+        return loaded
+
+    def show(self, page: Any, svg: Path | None = None, html: Path | None = None) -> None:
+        """Print a page, and write it as SVG or HTML to share if asked."""
+        console = self.env.console(record=bool(svg or html))
+        console.print(page)
+        if svg or html:
+            from mlroles.storage import write_atomic
+
+            if svg:
+                write_atomic(svg, console.export_svg(title="mlroles", clear=False))
+                self.message(f"Wrote {svg}")
+            if html:
+                write_atomic(html, console.export_html(clear=False))
+                self.message(f"Wrote {html}")
 
     def print_json(self, data: object) -> None:
         from mlroles.jsonview import dumps
 
         self.env.stdout.write(dumps(data))
+
+    def print_text(self, text: str) -> None:
+        self.env.stdout.write(text)
 
     def message(self, *lines: str) -> None:
         for line in lines:
@@ -113,15 +138,70 @@ def _complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     return [(r.id, r.name) for r in catalog.roles if r.id.startswith(incomplete.lower())]
 
 
+RoleHelp = "A role id, alias or name, e.g. ml-engineer, MLE or 'ML engineer'."
 RoleArgument = Annotated[
-    str,
-    typer.Argument(
-        help="A role id, alias or name, e.g. ml-engineer, MLE or 'ML engineer'.",
-        autocompletion=_complete_role,
+    str, typer.Argument(help=RoleHelp, autocompletion=_complete_role, show_default=False)
+]
+RolesArgument = Annotated[
+    list[str],
+    typer.Argument(help="Two or more roles.", autocompletion=_complete_role, show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+SvgOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        help="Also write the page to FILE as SVG.",
+        dir_okay=False,
+        metavar="FILE",
         show_default=False,
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        help="Also write the page to FILE as HTML.",
+        dir_okay=False,
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="Answers from a TOML or JSON file of question id -> value.",
+        dir_okay=False,
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+MlOption = Annotated[
+    float | None,
+    typer.Option(
+        "--ml",
+        min=0,
+        max=10,
+        show_default=False,
+        help="Place yourself directly: machine learning, 0-10.",
+    ),
+]
+SweOption = Annotated[
+    float | None,
+    typer.Option("--swe", min=0, max=10, show_default=False, help="Software engineering, 0-10."),
+]
+CommOption = Annotated[
+    float | None,
+    typer.Option(
+        "--comm", min=0, max=10, show_default=False, help="Communication and writing, 0-10."
+    ),
+]
+
+
+def _no_export_with_json(as_json: bool, svg: Path | None, html: Path | None) -> None:
+    if as_json and (svg or html):
+        raise UserError("--svg and --html save the page as shown; they do not go with --json.")
 
 
 @app.callback()
@@ -132,9 +212,9 @@ def _global_options(
         typer.Option(
             "--roles",
             envvar="MLROLES_ROLES",
-            help="Use another role catalog (TOML) instead of the built-in one.",
             show_default=False,
             dir_okay=False,
+            help="Use another role catalog (TOML) instead of the built-in one.",
         ),
     ] = None,
     debug: Annotated[
@@ -151,6 +231,133 @@ def _global_options(
     ctx.obj = AppState(env=env, roles_path=roles, debug=debug or env.debug)
 
 
+@app.command("quiz")
+def quiz_command(
+    ctx: typer.Context,
+    answers: AnswersOption = None,
+    ml: MlOption = None,
+    swe: SweOption = None,
+    comm: CommOption = None,
+    product: Annotated[
+        str | None,
+        typer.Option(
+            "--product",
+            show_default=False,
+            autocompletion=_complete_role,
+            help="With --ml/--swe/--comm: the role whose work product you want.",
+        ),
+    ] = None,
+    save: Annotated[
+        bool | None,
+        typer.Option(
+            "--save/--no-save",
+            show_default=False,
+            help="Keep the result in your history. Default: yes for the "
+            "interactive quiz, no otherwise.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", help="text or markdown.", metavar="FORMAT"),
+    ] = "text",
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """Answer ten questions and see which role fits you best."""
+    from mlroles import placement as where
+
+    state = _state(ctx)
+    if output_format not in ("text", "markdown"):
+        raise UserError(f"Unknown --format {output_format!r}; use text or markdown.")
+    if as_json and output_format != "text":
+        raise UserError("Give either --json or --format markdown, not both.")
+    _no_export_with_json(as_json or output_format == "markdown", svg, html)
+    catalog = state.catalog()
+    direct = any(v is not None for v in (ml, swe, comm, product))
+    if direct and answers is not None:
+        raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
+    if direct:
+        placed = where.direct_placement(catalog, ml, swe, comm, product)
+    elif answers is not None:
+        placed = where.answers_placement(catalog, answers)
+    else:
+        try:
+            placed = where.interactive_placement(catalog, state.env)
+        except (KeyboardInterrupt, EOFError):
+            state.message("Quiz cancelled.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    _report_quiz(
+        state,
+        catalog,
+        placed,
+        placed.interactive if save is None else save,
+        as_json,
+        output_format,
+        svg,
+        html,
+    )
+
+
+def _report_quiz(
+    state: AppState,
+    catalog: Catalog,
+    placed: Placement,
+    save: bool,
+    as_json: bool,
+    output_format: str,
+    svg: Path | None,
+    html: Path | None,
+) -> None:
+    from datetime import UTC, datetime
+
+    from mlroles.history import SavedResult
+    from mlroles.movement import movement
+    from mlroles.scoring import assess
+
+    assessment = assess(catalog, placed.profile, placed.work_product, flat_answers=placed.flat)
+    previous = state.load_history().latest
+    moved = None
+    if previous is not None:
+        moved = movement(
+            previous.profile,
+            previous.noise,
+            placed.profile,
+            placed.noise,
+            previous.best,
+            assessment.best.role.id,
+        )
+    if as_json:
+        from mlroles.jsonview import assessment_data, movement_data
+
+        data = assessment_data(assessment)
+        data["movement"] = movement_data(moved, previous) if moved and previous else None
+        state.print_json(data)
+    elif output_format == "markdown":
+        from mlroles.markdown_report import markdown_report
+
+        state.print_text(markdown_report(assessment, catalog))
+    else:
+        from mlroles.result_view import result_page
+
+        state.show(result_page(assessment, catalog, previous, moved), svg, html)
+    if save:
+        result = SavedResult(
+            datetime.now(UTC),
+            placed.profile,
+            placed.noise,
+            placed.work_product,
+            assessment.best.role.id,
+            assessment.confidence,
+        )
+        try:
+            path = state.history().save(result)
+        except UserError as exc:
+            state.message(*exc.lines, "The result above was not saved.")
+        else:
+            state.message(f"Saved this result to {path}")
+
+
 @app.command("roles")
 def roles_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List every role with its place on the chart."""
@@ -163,12 +370,19 @@ def roles_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from mlroles.render import roles_table
 
-    state.print(roles_table(catalog))
+    state.show(roles_table(catalog))
 
 
 @app.command("describe")
-def describe_command(ctx: typer.Context, role: RoleArgument, as_json: JsonOption = False) -> None:
+def describe_command(
+    ctx: typer.Context,
+    role: RoleArgument,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
     """Everything the catalog knows about one role."""
+    _no_export_with_json(as_json, svg, html)
     state = _state(ctx)
     catalog = state.catalog()
     found = catalog.resolve(role)
@@ -179,154 +393,127 @@ def describe_command(ctx: typer.Context, role: RoleArgument, as_json: JsonOption
         return
     from mlroles.render import role_page
 
-    state.print(role_page(catalog, found))
+    state.show(role_page(catalog, found), svg, html)
 
 
-NOT_A_TERMINAL = (
-    "mlroles quiz asks its questions in a terminal, and none is attached.",
-    "To answer without one, pass a file of answers:",
-    "  mlroles questions --json    (lists every question id and value)",
-    "  mlroles quiz --answers answers.toml",
-    "or place yourself on the chart directly:",
-    "  mlroles quiz --ml 6 --swe 7 --comm 3 [--product ml-engineer]",
-)
-
-
-def _direct_assessment(
-    catalog: Catalog, ml: float | None, swe: float | None, comm: float | None, product: str | None
-) -> Assessment:
-    from mlroles.catalog import normalize
-    from mlroles.position import Position
-    from mlroles.questionnaire import NOT_SURE
-    from mlroles.scoring import assess
-
-    given = {"--ml": ml, "--swe": swe, "--comm": comm}
-    missing = [name for name, value in given.items() if value is None]
-    if missing:
-        raise UserError(
-            f"--ml, --swe and --comm go together; missing: {', '.join(missing)}.",
-            "Example: mlroles quiz --ml 6 --swe 7 --comm 3",
-        )
-    values = [float(v) for v in given.values() if v is not None]
-    if not all(math.isfinite(v) for v in values):
-        raise UserError("--ml, --swe and --comm take numbers from 0 to 10.")
-    work_product = None
-    if product is not None and normalize(product) != NOT_SURE:
-        work_product = catalog.resolve(product).id
-    return assess(catalog, Position(*values), work_product)
-
-
-def _questionnaire_assessment(
-    state: AppState, catalog: Catalog, answers_file: Path | None
-) -> Assessment:
-    from mlroles.datafiles import data_file
-    from mlroles.loader import read_text
-    from mlroles.questionnaire import (
-        AnswersError,
-        answers_are_flat,
-        check_answers,
-        load_questionnaire,
-        parse_answers_file,
-        profile_from_answers,
-    )
-    from mlroles.scoring import assess
-
-    questionnaire = load_questionnaire(data_file("questions.toml"), catalog)
-    if answers_file is not None:
-        source = str(answers_file)
-        raw = parse_answers_file(read_text(answers_file, "Answers file", AnswersError), source)
-        answers = check_answers(questionnaire, raw, source, catalog)
-    else:
-        env = state.env
-        if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):
-            raise UserError(*NOT_A_TERMINAL)
-        from mlroles.prompting import run_quiz
-
-        width = env.width or shutil.get_terminal_size().columns
-        prompt_stream = None if env.stdout_isatty else env.stderr
-        try:
-            answers = run_quiz(questionnaire, width, prompt_stream)
-        except (KeyboardInterrupt, EOFError):
-            state.message("Quiz cancelled.")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-    profile, work_product = profile_from_answers(questionnaire, answers)
-    flat = answers_are_flat(questionnaire, answers)
-    return assess(catalog, profile, work_product, flat_answers=flat)
-
-
-@app.command("quiz")
-def quiz_command(
+@app.command("compare")
+def compare_command(
     ctx: typer.Context,
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            help="Answer from a TOML or JSON file of question id -> value.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    ml: Annotated[
-        float | None,
-        typer.Option(
-            "--ml",
-            min=0,
-            max=10,
-            show_default=False,
-            help="Place yourself directly: machine learning, 0-10.",
-        ),
-    ] = None,
-    swe: Annotated[
-        float | None,
-        typer.Option(
-            "--swe", min=0, max=10, show_default=False, help="Software engineering, 0-10."
-        ),
-    ] = None,
-    comm: Annotated[
-        float | None,
-        typer.Option(
-            "--comm", min=0, max=10, show_default=False, help="Communication and writing, 0-10."
-        ),
-    ] = None,
-    product: Annotated[
-        str | None,
-        typer.Option(
-            "--product",
-            show_default=False,
-            autocompletion=_complete_role,
-            help="With --ml/--swe/--comm: the role whose work product you want.",
-        ),
-    ] = None,
+    roles: RolesArgument,
     as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
 ) -> None:
-    """Answer a few questions and see which role fits you best."""
+    """Put two or more roles side by side."""
+    _no_export_with_json(as_json, svg, html)
     state = _state(ctx)
     catalog = state.catalog()
-    direct = any(v is not None for v in (ml, swe, comm, product))
-    if direct and answers is not None:
-        raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
-    if direct:
-        assessment = _direct_assessment(catalog, ml, swe, comm, product)
-    else:
-        assessment = _questionnaire_assessment(state, catalog, answers)
+    found = list(dict.fromkeys(catalog.resolve(name) for name in roles))
+    if len(found) < 2:
+        raise UserError("Compare needs at least two different roles, e.g. mlroles compare de mle.")
     if as_json:
-        from mlroles.jsonview import assessment_data
+        from mlroles.jsonview import compare_data
 
-        state.print_json(assessment_data(assessment))
+        state.print_json(compare_data(found))
         return
-    from mlroles.result_view import result_page
+    from mlroles.compare_view import CompareView
 
-    state.print(result_page(assessment, catalog))
+    state.show(CompareView(found), svg, html)
+
+
+@app.command("path")
+def path_command(
+    ctx: typer.Context,
+    role: RoleArgument,
+    answers: AnswersOption = None,
+    ml: MlOption = None,
+    swe: SweOption = None,
+    comm: CommOption = None,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """The gaps between you and a role, and the next steps to close them."""
+    from mlroles import placement as where
+    from mlroles.growth import plan_path
+
+    _no_export_with_json(as_json, svg, html)
+    state = _state(ctx)
+    catalog = state.catalog()
+    target = catalog.resolve(role)
+    if any(v is not None for v in (ml, swe, comm)):
+        if answers is not None:
+            raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
+        profile = where.direct_placement(catalog, ml, swe, comm).profile
+    elif answers is not None:
+        profile = where.answers_placement(catalog, answers).profile
+    else:
+        latest = state.load_history().latest
+        if latest is None:
+            raise UserError(
+                "There is no saved result to start from.",
+                "Take the quiz first (mlroles quiz), or give your place with",
+                f"--answers FILE or --ml X --swe Y --comm Z, e.g. mlroles path {target.id} "
+                "--ml 5 --swe 5 --comm 5",
+            )
+        profile = latest.profile
+    plan = plan_path(target, profile)
+    if as_json:
+        from mlroles.jsonview import path_data
+
+        state.print_json(path_data(plan))
+        return
+    from mlroles.path_view import path_page
+
+    state.show(path_page(plan), svg, html)
+
+
+@app.command("chart")
+def chart_command(
+    ctx: typer.Context,
+    me: Annotated[bool, typer.Option("--me", help="Add your last saved result.")] = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """Draw every role on the chart, as the source's figure does."""
+    from mlroles.render import chart_page
+
+    state = _state(ctx)
+    catalog = state.catalog()
+    mine = None
+    if me:
+        latest = state.load_history().latest
+        if latest is None:
+            raise UserError("--me needs a saved result; take the quiz first: mlroles quiz")
+        mine = latest.profile
+    state.show(chart_page(catalog, mine), svg, html)
+
+
+@app.command("history")
+def history_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List your saved results, oldest first."""
+    state = _state(ctx)
+    loaded = state.load_history()
+    if as_json:
+        from mlroles.jsonview import history_data
+
+        state.print_json(history_data(loaded.results))
+        return
+    if not loaded.results:
+        state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
+        return
+    from mlroles.result_view import history_table
+
+    state.show(history_table(loaded.results, state.catalog()))
 
 
 @app.command("questions")
 def questions_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Print the questionnaire, for answering with quiz --answers."""
-    from mlroles.datafiles import data_file
-    from mlroles.questionnaire import load_questionnaire
+    from mlroles.placement import load_builtin_questionnaire
 
     state = _state(ctx)
-    questionnaire = load_questionnaire(data_file("questions.toml"), state.catalog())
+    questionnaire = load_builtin_questionnaire(state.catalog())
     if as_json:
         from mlroles.jsonview import questions_data
 
@@ -334,7 +521,7 @@ def questions_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from mlroles.render import questions_view
 
-    state.print(questions_view(questionnaire))
+    state.show(questions_view(questionnaire))
 
 
 @app.command("check")
@@ -342,7 +529,7 @@ def check_command(ctx: typer.Context) -> None:
     """Validate the role catalog and report every problem in it."""
     state = _state(ctx)
     catalog = state.catalog()
-    state.env.stdout.write(f"{catalog.source}: OK, {len(catalog.roles)} roles.\n")
+    state.print_text(f"{catalog.source}: OK, {len(catalog.roles)} roles.\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 from mlroles.catalog import Catalog, Role, Variant
 
 if TYPE_CHECKING:
+    from mlroles.growth import PathPlan
+    from mlroles.history import SavedResult
+    from mlroles.movement import Movement
     from mlroles.questionnaire import Questionnaire
     from mlroles.scoring import Assessment
 
@@ -42,6 +45,8 @@ def role_data(role: Role) -> dict[str, Any]:
     }
     if role.variants:
         data["variants"] = [variant_data(v) for v in role.variants]
+    if role.growth:
+        data["growth"] = {axis: list(steps) for axis, steps in role.growth}
     return data
 
 
@@ -105,4 +110,52 @@ def questions_data(questionnaire: Questionnaire) -> list[dict[str, Any]]:
             "choices": [{"value": c.value, "label": c.label} for c in q.choices],
         }
         for q in questionnaire.questions
+    ]
+
+
+def movement_data(moved: Movement, previous: SavedResult) -> dict[str, Any]:
+    return {
+        "since": previous.when.isoformat(),
+        "axes": {
+            m.axis: {
+                "before": _round(m.before),
+                "after": _round(m.after),
+                "change": _round(m.change),
+                "noise": _round(m.threshold),
+                "real": m.real,
+            }
+            for m in moved.axes
+        },
+        "best_before": moved.best_before,
+        "best_after": moved.best_after,
+    }
+
+
+def path_data(plan: PathPlan) -> dict[str, Any]:
+    return {
+        "target": plan.role.id,
+        "profile": {k: _round(v) for k, v in plan.profile.as_dict().items()},
+        "gaps": {g.axis: _round(g.gap) for g in plan.gaps},
+        "steps": [{"axis": g.axis, "text": step} for g in plan.gaps for step in g.steps],
+        "fit": round(plan.fit_now, 1),
+        "fit_after_largest_gap": round(plan.fit_after, 1),
+    }
+
+
+def compare_data(roles: list[Role]) -> dict[str, Any]:
+    from mlroles.compare_view import shared_tools
+
+    return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
+
+
+def history_data(results: tuple[SavedResult, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "when": r.when.isoformat(),
+            "profile": {k: _round(v) for k, v in r.profile.as_dict().items()},
+            "best": r.best,
+            "confidence": r.confidence,
+            "work_product": r.work_product,
+        }
+        for r in results
     ]

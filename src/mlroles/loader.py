@@ -8,6 +8,7 @@ from typing import Any
 from mlroles.catalog import Catalog, Role, Variant, normalize
 from mlroles.errors import UserError
 from mlroles.plaintext import clean
+from mlroles.position import AXES
 from mlroles.validation import DataFileError, FieldSpec, TableChecker, parse_toml
 
 SCHEMA_VERSION = 1
@@ -25,6 +26,7 @@ ROLE_FIELDS: FieldSpec = {
     "hiring": ("text_list", True),
     "chart": ("position", True),
     "variants": ("variants", False),
+    "growth": ("growth", False),
 }
 VARIANT_FIELDS: FieldSpec = {
     "id": ("id", True),
@@ -78,7 +80,9 @@ class _CatalogChecker(TableChecker):
                 if role is not None:
                     roles.append(role)
             self.check_unique(roles)
-            raw_ids = {r.get("id") for r in raw_roles if isinstance(r, dict)}
+            raw_ids = {
+                r["id"] for r in raw_roles if isinstance(r, dict) and isinstance(r.get("id"), str)
+            }
             self.check_overlaps(roles, raw_ids)
         if self.problems:
             raise CatalogError(self.source, self.problems)
@@ -120,6 +124,20 @@ class _CatalogChecker(TableChecker):
             self.report(f"{where}, variant '{twice}'", "this id is used twice in the role.")
         return tuple(v for v in variants if v is not None)
 
+    def check_growth(
+        self, at: str, value: object
+    ) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+        if not isinstance(value, dict):
+            self.report(at, "must be a table of axis = [steps], like [roles.growth].")
+            return None
+        self.unknown_keys(value, AXES, at)
+        growth = []
+        for axis in AXES:
+            if axis in value:
+                steps = self.check_text_list(f"{at[:-1]}.{axis}'", value[axis])
+                growth.append((axis, steps or ()))
+        return tuple(growth)
+
     def check_unique(self, roles: list[Role]) -> None:
         """Ids, aliases and names must point at one role only, ignoring case."""
         owner: dict[str, str] = {}
@@ -136,7 +154,7 @@ class _CatalogChecker(TableChecker):
             for alias in sorted({a for a in raw_keys if raw_keys.count(a) > 1}):
                 self.report(f"role '{role.id}', field 'aliases'", f"'{alias}' is listed twice.")
 
-    def check_overlaps(self, roles: list[Role], ids: set[object]) -> None:
+    def check_overlaps(self, roles: list[Role], ids: set[str]) -> None:
         for role in roles:
             for variant in role.variants:
                 if variant.overlaps is not None and variant.overlaps not in ids:

@@ -198,18 +198,28 @@ def check_answers(
     return answers
 
 
+def item_values(
+    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
+) -> dict[str, list[float]]:
+    """Each axis's answers, as axis values (0-10)."""
+    return {
+        axis: [
+            level_value(int(answers[q.id])) for q in questionnaire.axis_questions if q.axis == axis
+        ]
+        for axis in AXES
+    }
+
+
 def profile_from_answers(
     questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
 ) -> tuple[Position, str | None]:
     """The place on the chart, and the chosen work product's role id (or None)."""
-    values: dict[str, float] = {}
-    for axis in AXES:
-        levels = [int(answers[q.id]) for q in questionnaire.axis_questions if q.axis == axis]
-        values[axis] = sum(level_value(level) for level in levels) / len(levels)
+    items = item_values(questionnaire, answers)
+    position = Position(*(sum(items[axis]) / len(items[axis]) for axis in AXES))
     product = next(
         (answers[q.id] for q in questionnaire.questions if q.axis == WORK_PRODUCT_AXIS), NOT_SURE
     )
-    return Position(**values), None if product == NOT_SURE else str(product)
+    return position, None if product == NOT_SURE else str(product)
 
 
 def answers_are_flat(questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]) -> bool:

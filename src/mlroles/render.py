@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlroles.catalog import Catalog, Role
-from mlroles.position import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX
+from mlroles.position import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX, Position
 from mlroles.questionnaire import Questionnaire
 
 HEADING = "bold cyan"
@@ -131,3 +131,26 @@ def questions_view(questionnaire: Questionnaire) -> Group:
     parts.append(Text("Answer in a file (TOML or JSON) of id = value, then run:", style=DIM))
     parts.append(Text("mlroles quiz --answers FILE", style="bold"))
     return Group(*parts)
+
+
+def chart_page(catalog: Catalog, me: Position | None = None) -> Group:
+    """The whole catalog on the chart, as the source's figure draws it."""
+    from mlroles.terminal_chart import TerminalChart, role_marker, you_marker
+
+    markers = [role_marker(role) for role in catalog.roles]
+    if me is not None:
+        markers.append(you_marker(me))
+    key = Table.grid(padding=(0, 2))
+    key.add_column(no_wrap=True)
+    key.add_column(no_wrap=True)
+    key.add_column(justify="right", no_wrap=True)
+    for role in catalog.roles:
+        key.add_row(
+            Text(role.label, style="cyan"), Text(role.name), bar(role.position.communication)
+        )
+    return Group(
+        TerminalChart(markers, title="ML team roles: machine learning vs software engineering"),
+        Text(),
+        Text("Bubble size: how much communication and writing the role needs", style=DIM),
+        key,
+    )

@@ -9,9 +9,11 @@ from rich.text import Text
 
 from mlroles import explain
 from mlroles.catalog import Catalog
+from mlroles.history import SavedResult
+from mlroles.movement import Movement
 from mlroles.position import AXES, AXIS_LABELS
 from mlroles.scoring import CLEAR, LEANING, Assessment
-from mlroles.terminal_chart import TerminalChart, role_marker, you_marker
+from mlroles.terminal_chart import Marker, TerminalChart, role_marker, you_marker
 
 CONFIDENCE_STYLE = {CLEAR: "bold green", LEANING: "bold yellow"}
 
@@ -50,11 +52,42 @@ def ranking_table(assessment: Assessment) -> Table:
     return table
 
 
-def result_page(assessment: Assessment, catalog: Catalog) -> Group:
+def movement_section(moved: Movement, previous: SavedResult, catalog: Catalog) -> list[Text]:
+    lines = [
+        Text(f"Since your last result ({previous.when:%Y-%m-%d %H:%M} UTC)", style="bold cyan")
+    ]
+    for move in moved.axes:
+        verdict = ("a real change", "bold green") if move.real else ("within noise", "dim")
+        lines.append(
+            Text.assemble(
+                f"  {AXIS_LABELS[move.axis]}: {move.before:.1f} → {move.after:.1f} "
+                f"({move.change:+.1f}; noise ±{move.threshold:.1f}) ",
+                verdict,
+            )
+        )
+    if moved.best_before != moved.best_after:
+        before = catalog.find(moved.best_before)
+        name = before.name if before else moved.best_before
+        lines.append(Text(f"  Best fit was {name}; now {catalog.get(moved.best_after).name}."))
+    if not moved.any_real:
+        lines.append(Text("  No change is bigger than the questionnaire's noise.", style="dim"))
+    return lines
+
+
+def result_page(
+    assessment: Assessment,
+    catalog: Catalog,
+    previous: SavedResult | None = None,
+    moved: Movement | None = None,
+) -> Group:
     """Evidence first (chart, table), the verdict last: in a terminal the end
     of the output is what stays on screen."""
     best = assessment.best
-    markers = [role_marker(role) for role in catalog.roles] + [you_marker(assessment.profile)]
+    markers = [role_marker(role) for role in catalog.roles]
+    if previous is not None:
+        p = previous.profile
+        markers.append(Marker(p.machine_learning, p.software_engineering, "○", "before", "dim"))
+    markers.append(you_marker(assessment.profile))
     parts: list[RenderableType] = [
         TerminalChart(markers, title="Where you stand"),
         Text(),
@@ -65,6 +98,8 @@ def result_page(assessment: Assessment, catalog: Catalog) -> Group:
     if assessment.work_product:
         parts.append(Text("* the role whose work product you chose.", style="dim"))
     parts += [Text(), profile_line(assessment, catalog), Text()]
+    if previous is not None and moved is not None:
+        parts += [*movement_section(moved, previous, catalog), Text()]
 
     confidence = assessment.confidence
     parts += [
@@ -89,3 +124,21 @@ def result_page(assessment: Assessment, catalog: Catalog) -> Group:
         parts += [Text(), Text("! " + warning, style="yellow")]
     parts += [Text(), Text(f"Read more: mlroles describe {best.role.id}", style="dim")]
     return Group(*parts)
+
+
+def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("When (UTC)", no_wrap=True)
+    for axis in AXES:
+        table.add_column(AXIS_LABELS[axis], justify="right", no_wrap=True)
+    table.add_column("Best fit")
+    table.add_column("Confidence", no_wrap=True)
+    for result in results:
+        role = catalog.find(result.best)
+        table.add_row(
+            f"{result.when:%Y-%m-%d %H:%M}",
+            *(f"{result.profile.value(axis):.1f}" for axis in AXES),
+            Text(role.name if role else result.best),
+            result.confidence,
+        )
+    return table

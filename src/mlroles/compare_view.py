@@ -1,0 +1,89 @@
+"""Roles side by side, or stacked when the terminal is too narrow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from mlroles.catalog import Role
+from mlroles.position import AXES, AXIS_TITLES
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+
+LABEL_WIDTH = 12
+MIN_COLUMN = 20  # narrower than this, a role's text is unreadable side by side
+SHARED = "dim"
+UNIQUE = "bold yellow"
+
+
+def shared_tools(roles: list[Role]) -> set[str]:
+    """Tools every compared role lists (case-insensitive)."""
+    sets = [{t.casefold() for t in role.tools} for role in roles]
+    return set.intersection(*sets) if sets else set()
+
+
+def _tools(role: Role, shared: set[str]) -> Text:
+    text = Text()
+    for index, tool in enumerate(role.tools):
+        if index:
+            text.append(", ")
+        text.append(tool, style=SHARED if tool.casefold() in shared else UNIQUE)
+    return text
+
+
+def _axis(role: Role, axis: str, roles: list[Role]) -> Text:
+    values = [r.position.value(axis) for r in roles]
+    value = role.position.value(axis)
+    style = UNIQUE if value == max(values) and min(values) != max(values) else ""
+    return Text(f"{value:.1f}", style=style)
+
+
+def _rows(role: Role, roles: list[Role]) -> Iterator[tuple[str, RenderableType]]:
+    shared = shared_tools(roles)
+    yield "Function", Text(role.function)
+    yield "Work product", Text(role.work_product)
+    yield "Tools", _tools(role, shared)
+    yield "Backgrounds", Text("\n".join(f"• {b}" for b in role.backgrounds))
+    for axis in AXES:
+        yield AXIS_TITLES[axis], _axis(role, axis, roles)
+    yield "Hiring notes", Text("\n".join(f"• {h}" for h in role.hiring))
+
+
+class CompareView:
+    def __init__(self, roles: list[Role]) -> None:
+        self.roles = roles
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        needed = LABEL_WIDTH + len(self.roles) * (MIN_COLUMN + 3)
+        yield self.side_by_side() if options.max_width >= needed else self.stacked()
+        yield Text(
+            "Highlighted: tools only that role lists, and the highest value on each axis.",
+            style="dim",
+        )
+
+    def side_by_side(self) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_lines=True)
+        table.add_column("", style="bold", no_wrap=True)
+        for role in self.roles:
+            table.add_column(Text(role.name, style="bold cyan"), ratio=1)
+        columns = [list(_rows(role, self.roles)) for role in self.roles]
+        for index, (label, _) in enumerate(columns[0]):
+            table.add_row(label, *(column[index][1] for column in columns))
+        return table
+
+    def stacked(self) -> Group:
+        parts: list[RenderableType] = []
+        for role in self.roles:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column()
+            for label, value in _rows(role, self.roles):
+                grid.add_row(label, value)
+            parts += [Text.assemble((role.name, "bold cyan"), "  ", (role.id, "dim")), grid, Text()]
+        return Group(*parts)

@@ -1,0 +1,78 @@
+"""How far a user moved between two results, and whether it is more than noise.
+
+Noise is estimated from the questionnaire itself. The questions on one axis
+all measure that axis, so how much a user's answers on them disagree is
+measurement noise: the axis value's standard error is the sample standard
+deviation of its item values divided by sqrt(number of items). Answers that
+agree perfectly would claim no noise at all, so the per-item spread is never
+taken below half an answer level (NOISE_FLOOR_ITEM). A placement given
+directly with --ml/--swe/--comm has no items and gets that floor for three
+items. A change is real when it exceeds REAL_CHANGE_Z standard errors of the
+difference (the reliable change index: sqrt(se_before² + se_after²))."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mlroles.position import AXES, SCALE_MAX, Position
+
+LEVEL_STEP = SCALE_MAX / 4  # one answer level, in axis points
+NOISE_FLOOR_ITEM = LEVEL_STEP / 2
+DEFAULT_ITEMS = 3
+REAL_CHANGE_Z = 1.96
+
+
+def axis_noise(item_values: Sequence[float]) -> float:
+    """Standard error of an axis value that is the mean of these items."""
+    n = len(item_values) or DEFAULT_ITEMS
+    spread = statistics.stdev(item_values) if len(item_values) > 1 else 0.0
+    return max(spread, NOISE_FLOOR_ITEM) / math.sqrt(n)
+
+
+def default_noise() -> Position:
+    return Position(*(axis_noise([]) for _ in AXES))
+
+
+@dataclass(frozen=True)
+class AxisMove:
+    axis: str
+    before: float
+    after: float
+    threshold: float
+
+    @property
+    def change(self) -> float:
+        return self.after - self.before
+
+    @property
+    def real(self) -> bool:
+        return abs(self.change) > self.threshold
+
+
+@dataclass(frozen=True)
+class Movement:
+    axes: tuple[AxisMove, ...]
+    best_before: str
+    best_after: str
+
+    @property
+    def any_real(self) -> bool:
+        return any(move.real for move in self.axes)
+
+
+def movement(
+    before: Position,
+    before_noise: Position,
+    after: Position,
+    after_noise: Position,
+    best_before: str,
+    best_after: str,
+) -> Movement:
+    moves = []
+    for axis in AXES:
+        se = math.hypot(before_noise.value(axis), after_noise.value(axis))
+        moves.append(AxisMove(axis, before.value(axis), after.value(axis), REAL_CHANGE_Z * se))
+    return Movement(tuple(moves), best_before, best_after)

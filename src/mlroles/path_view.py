@@ -1,0 +1,50 @@
+"""Render a growth path toward a target role."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from mlroles.growth import PathPlan
+from mlroles.position import AXIS_TITLES
+
+
+def path_page(plan: PathPlan) -> Group:
+    parts: list[RenderableType] = [
+        Text.assemble(("Your path to ", "bold"), (plan.role.name, "bold cyan")),
+        Text(plan.role.summary, style="italic"),
+        Text(),
+    ]
+    for gap in plan.gaps:
+        if gap.to_close:
+            verdict = Text(f"{gap.gap:+.1f} to go", style="bold yellow")
+        elif gap.gap <= -0.25:
+            verdict = Text(f"{-gap.gap:.1f} above the role", style="green")
+        else:
+            verdict = Text("met", style="green")
+        parts.append(
+            Text.assemble(
+                (AXIS_TITLES[gap.axis], "bold"),
+                f": you {gap.you:.1f}, role {gap.role:.1f}, ",
+                verdict,
+            )
+        )
+        if gap.steps:
+            steps = Table.grid(padding=(0, 1))
+            steps.add_column(no_wrap=True)
+            steps.add_column()
+            for step in gap.steps:
+                steps.add_row("  •", Text(step))
+            parts.append(steps)
+    parts.append(Text())
+    summary = Text.assemble(("Fit now: ", "bold"), f"{plan.fit_now:.0f}%")
+    first = plan.first_gap
+    if first is not None:
+        summary.append(f". Close the {AXIS_TITLES[first.axis].lower()} gap first: ")
+        summary.append(f"{plan.fit_after:.0f}%", style="bold green")
+        summary.append(".")
+    else:
+        summary.append(". You meet or exceed this role on every axis.")
+    parts.append(summary)
+    return Group(*parts)

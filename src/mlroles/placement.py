@@ -1,0 +1,103 @@
+"""Where the user's place on the chart comes from: the values given on the
+command line, an answers file, the interactive quiz, or the last saved result."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlroles.catalog import Catalog, normalize
+from mlroles.environment import Environment
+from mlroles.errors import UserError
+from mlroles.position import AXES, Position
+from mlroles.questionnaire import Questionnaire
+
+NOT_A_TERMINAL = (
+    "mlroles quiz asks its questions in a terminal, and none is attached.",
+    "To answer without one, pass a file of answers:",
+    "  mlroles questions --json    (lists every question id and value)",
+    "  mlroles quiz --answers answers.toml",
+    "or place yourself on the chart directly:",
+    "  mlroles quiz --ml 6 --swe 7 --comm 3 [--product ml-engineer]",
+)
+
+
+@dataclass(frozen=True)
+class Placement:
+    profile: Position
+    work_product: str | None
+    noise: Position  # standard error per axis, see movement.py
+    flat: bool  # every questionnaire answer at the same level
+    interactive: bool
+
+
+def load_builtin_questionnaire(catalog: Catalog) -> Questionnaire:
+    from mlroles.datafiles import data_file
+    from mlroles.questionnaire import load_questionnaire
+
+    return load_questionnaire(data_file("questions.toml"), catalog)
+
+
+def direct_placement(
+    catalog: Catalog,
+    ml: float | None,
+    swe: float | None,
+    comm: float | None,
+    product: str | None = None,
+) -> Placement:
+    from mlroles.movement import default_noise
+    from mlroles.questionnaire import NOT_SURE
+
+    given = {"--ml": ml, "--swe": swe, "--comm": comm}
+    missing = [name for name, value in given.items() if value is None]
+    if missing:
+        raise UserError(
+            f"--ml, --swe and --comm go together; missing: {', '.join(missing)}.",
+            "Example: --ml 6 --swe 7 --comm 3",
+        )
+    values = [float(v) for v in given.values() if v is not None]
+    if not all(math.isfinite(v) and 0 <= v <= 10 for v in values):
+        raise UserError("--ml, --swe and --comm take numbers from 0 to 10.")
+    work_product = None
+    if product is not None and normalize(product) != NOT_SURE:
+        work_product = catalog.resolve(product).id
+    return Placement(Position(*values), work_product, default_noise(), False, False)
+
+
+def _from_answers(
+    questionnaire: Questionnaire, answers: dict[str, int | str], interactive: bool
+) -> Placement:
+    from mlroles.movement import axis_noise
+    from mlroles.questionnaire import answers_are_flat, item_values, profile_from_answers
+
+    profile, work_product = profile_from_answers(questionnaire, answers)
+    items = item_values(questionnaire, answers)
+    noise = Position(*(axis_noise(items[axis]) for axis in AXES))
+    flat = answers_are_flat(questionnaire, answers)
+    return Placement(profile, work_product, noise, flat, interactive)
+
+
+def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
+    from mlroles.loader import read_text
+    from mlroles.questionnaire import AnswersError, check_answers, parse_answers_file
+
+    questionnaire = load_builtin_questionnaire(catalog)
+    source = str(answers_file)
+    raw = parse_answers_file(read_text(answers_file, "Answers file", AnswersError), source)
+    answers = check_answers(questionnaire, raw, source, catalog)
+    return _from_answers(questionnaire, answers, interactive=False)
+
+
+def interactive_placement(catalog: Catalog, env: Environment) -> Placement:
+    """Run the quiz in the terminal. Ctrl-C raises KeyboardInterrupt."""
+    questionnaire = load_builtin_questionnaire(catalog)
+    if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):
+        raise UserError(*NOT_A_TERMINAL)
+    from mlroles.prompting import run_quiz
+
+    width = env.width or shutil.get_terminal_size().columns
+    prompt_stream = None if env.stdout_isatty else env.stderr
+    answers = run_quiz(questionnaire, width, prompt_stream)
+    return _from_answers(questionnaire, answers, interactive=True)

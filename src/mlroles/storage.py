@@ -1,0 +1,48 @@
+"""Writing files safely, and where mlroles keeps its data.
+
+Every write goes to a temporary file in the same folder and is then renamed
+over the target, so a crash or a full disk never leaves a half-written file."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from mlroles.errors import UserError
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path in one step; raises UserError if it cannot."""
+    path = path.expanduser()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        raise UserError(f"Cannot write {path}: the folder {path.parent} does not exist.") from None
+    except OSError as exc:
+        raise UserError(f"Cannot write {path}: {exc.strerror}.") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def data_dir(env: Mapping[str, str]) -> Path:
+    """MLROLES_HOME if set, else the platform's per-user data folder."""
+    if env.get("MLROLES_HOME"):
+        return Path(env["MLROLES_HOME"]).expanduser()
+    home = Path(env.get("HOME") or Path.home())
+    if sys.platform == "win32":
+        base = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / "mlroles"
