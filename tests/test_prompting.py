@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -111,3 +112,25 @@ def test_flat_answers_warn(keys: PipeInput) -> None:
     code, out, err = run_quiz(keys, typed, "--json")
     assert code == 0, err
     assert any("same level" in w for w in json.loads(out)["warnings"])
+
+
+def test_interactive_quiz_saves_by_default_and_says_where(
+    keys: PipeInput, isolated_home: Path
+) -> None:
+    code, _, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER)
+    assert code == 0, err
+    (saved,) = (isolated_home / "results").glob("result-*.json")
+    assert f"Saved this result to {saved}" in err
+
+
+def test_interactive_quiz_with_no_save(keys: PipeInput, isolated_home: Path) -> None:
+    code, _, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER, "--no-save")
+    assert code == 0, err
+    assert not (isolated_home / "results").exists()
+    assert "Saved" not in err
+
+
+def test_cancelled_quiz_saves_nothing(keys: PipeInput, isolated_home: Path) -> None:
+    code, _, _ = run_quiz(keys, level(3) + CTRL_C)
+    assert code == 130
+    assert not (isolated_home / "results").exists()

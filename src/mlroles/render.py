@@ -76,8 +76,21 @@ def role_page(catalog: Catalog, role: Role) -> Group:
     ]
     if role.variants:
         parts += [Text(), heading(f"What '{role.name}' can mean"), variants_table(role)]
+    if role.growth:
+        parts += [Text(), heading("Growing into this role"), growth_grid(role)]
     parts += [Text(), heading("Nearest roles on the chart"), neighbours_table(catalog, role)]
     return Group(*parts)
+
+
+def growth_grid(role: Role) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style=LABEL, no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for axis, steps in role.growth:
+        for index, step in enumerate(steps):
+            grid.add_row(AXIS_LABELS[axis] if index == 0 else "", "•", Text(step))
+    return grid
 
 
 def chart_bars(role: Role) -> Table:

@@ -24,6 +24,7 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise UserError(f"Cannot write {path}: {exc.strerror}.") from None
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -32,6 +33,17 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def _mode_for(path: Path) -> int:
+    """Keep a replaced file's permissions; new files get the usual 0666 & ~umask
+    rather than mkstemp's private 0600."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def data_dir(env: Mapping[str, str]) -> Path:

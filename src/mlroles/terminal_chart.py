@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from mlroles.catalog import Role
@@ -104,8 +105,8 @@ class TerminalChart:
         for row_index, cells in enumerate(canvas.cells):
             tick = "10" if row_index == 0 else ("0" if row_index == HEIGHT - 1 else "")
             line = Text(f"{tick:>3} │")
-            for char, style in cells:
-                line.append(char, style=style or None)
+            for style, run in groupby(cells, key=lambda cell: cell[1]):
+                line.append("".join(char for char, _ in run), style=style or None)
             yield line
         yield Text("    └" + "─" * plot_w)
         axis = "0".ljust(plot_w - 2) + "10"

@@ -1,0 +1,225 @@
+"""Saved results: saving rules, the history command, movement, and faults."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from mlroles.history import History, SavedResult, parse_record, record
+from mlroles.movement import NOISE_FLOOR_ITEM, axis_noise, default_noise, movement
+from mlroles.position import Position
+
+from .conftest import REPO, Run
+
+DIRECT = ["quiz", "--ml", "6", "--swe", "7", "--comm", "3"]
+
+
+def results_dir(home: Path) -> Path:
+    return home / "results"
+
+
+def saved_files(home: Path) -> list[Path]:
+    return sorted(results_dir(home).glob("result-*.json"))
+
+
+def test_non_interactive_quiz_saves_only_with_save(run: Run, isolated_home: Path) -> None:
+    assert run(*DIRECT).exit_code == 0
+    assert saved_files(isolated_home) == []
+    result = run(*DIRECT, "--save")
+    assert result.exit_code == 0
+    (path,) = saved_files(isolated_home)
+    assert f"Saved this result to {path}" in result.stderr
+    data = json.loads(path.read_text())
+    assert data["best"] == "ml-engineer"
+    assert data["profile"] == {
+        "machine_learning": 6.0,
+        "software_engineering": 7.0,
+        "communication": 3.0,
+    }
+
+
+def test_history_lists_results_human_and_json(run: Run) -> None:
+    assert "No saved results" in run("history").stderr
+    assert json.loads(run("history", "--json").stdout) == []
+    run(*DIRECT, "--save")
+    run("quiz", "--ml", "2", "--swe", "1", "--comm", "8", "--product", "ds", "--save")
+    out = run("history").stdout
+    assert "ML engineer" in out and "Data scientist" in out
+    data = json.loads(run("history", "--json").stdout)
+    assert [d["best"] for d in data] == ["ml-engineer", "data-scientist"]
+    for entry in data:
+        assert set(entry) >= {"when", "profile", "best", "confidence"}
+        assert datetime.fromisoformat(entry["when"]).tzinfo is not None
+
+
+def test_retake_shows_movement(run: Run) -> None:
+    run("quiz", "--ml", "2", "--swe", "7", "--comm", "3", "--save")
+    result = run("quiz", "--ml", "6.5", "--swe", "7.2", "--comm", "3", "--json")
+    moved = json.loads(result.stdout)["movement"]
+    assert moved["axes"]["machine_learning"]["change"] == 4.5
+    assert moved["axes"]["machine_learning"]["real"] is True
+    assert moved["axes"]["software_engineering"]["real"] is False
+    assert moved["best_before"] == "data-engineer"
+    assert moved["best_after"] == "ml-engineer"
+    page = run("quiz", "--ml", "6.5", "--swe", "7.2", "--comm", "3").stdout
+    assert "Since your last result" in page
+    assert "ML: 2.0 → 6.5 (+4.5; noise ±2.0) a real change" in page
+    assert "○ before" in page or "before ○" in page
+
+
+def test_noise_is_estimated_from_item_spread() -> None:
+    assert axis_noise([5.0, 5.0, 5.0]) == pytest.approx(NOISE_FLOOR_ITEM / 3**0.5)
+    assert axis_noise([0.0, 5.0, 10.0]) == pytest.approx(5.0 / 3**0.5)
+    noisy = Position(2.9, 2.9, 2.9)
+    moved = movement(Position(5, 5, 5), noisy, Position(8, 5, 5), noisy, "a", "b")
+    assert not moved.axes[0].real  # 3.0 < 1.96 * sqrt(2) * 2.9
+    calm = movement(
+        Position(5, 5, 5), default_noise(), Position(8, 5, 5), default_noise(), "a", "a"
+    )
+    assert calm.axes[0].real
+
+
+def test_record_round_trip() -> None:
+    saved = SavedResult(
+        datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
+        Position(1, 2, 3),
+        default_noise(),
+        None,
+        "ml-devops",
+        "clear",
+    )
+    assert parse_record(json.loads(json.dumps(record(saved)))) == saved
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"schema_version": 1, "when": "2026-01-0',
+        "not json at all",
+        '{"hello": "world"}',
+        '{"schema_version": 1, "when": "x", "profile": {}, "noise": {}, "work_product": null,'
+        ' "best": "x", "confidence": "clear"}',
+    ],
+    ids=["truncated", "invalid-json", "not-a-record", "bad-fields"],
+)
+def test_corrupt_file_is_moved_aside_and_quiz_still_works(
+    run: Run, isolated_home: Path, content: str
+) -> None:
+    run(*DIRECT, "--save")
+    bad = results_dir(isolated_home) / "result-20990101T000000000000Z-1-bad.json"
+    bad.write_text(content)
+    result = run(*DIRECT, "--save")
+    assert result.exit_code == 0
+    assert "Best fit: ML engineer" in result.stdout
+    assert f"Saved result {bad} could not be read" in result.stderr
+    assert "moved it to result-20990101T000000000000Z-1-bad.json.corrupt" in result.stderr
+    assert not bad.exists()
+    assert (bad.parent / (bad.name + ".corrupt")).read_text() == content
+    assert len(saved_files(isolated_home)) == 2
+    assert len(json.loads(run("history", "--json").stdout)) == 2
+
+
+def test_history_folder_that_is_a_file(run: Run, isolated_home: Path) -> None:
+    isolated_home.mkdir()
+    results_dir(isolated_home).write_text("I am not a folder")
+    result = run(*DIRECT, "--save")
+    assert result.exit_code == 0
+    assert "Best fit: ML engineer" in result.stdout
+    assert "Cannot create the history folder" in result.stderr
+    assert "The result above was not saved." in result.stderr
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """chmod stops other users; root ignores it, so as root use the immutable flag."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    if (
+        shutil.which("chattr") is None
+        or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode
+    ):
+        pytest.skip("running as root, and this file system cannot make a folder read-only")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_read_only_history_folder(tmp_path: Path, isolated_home: Path) -> None:
+    results = results_dir(isolated_home)
+    results.mkdir(parents=True)
+    env = {**os.environ, "MLROLES_HOME": str(isolated_home)}
+    with read_only(results):
+        result = subprocess.run(
+            [sys.executable, "-m", "mlroles", *DIRECT, "--save"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+    assert result.returncode == 0, result.stderr
+    assert "Best fit: ML engineer" in result.stdout
+    assert f"Cannot write {results}" in result.stderr
+    assert "The result above was not saved." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(results.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_eight_concurrent_quizzes_lose_nothing(tmp_path: Path, isolated_home: Path) -> None:
+    start = tmp_path / "go"
+    script = (
+        "import os, sys, time\n"
+        f"while not os.path.exists({str(start)!r}): time.sleep(0.001)\n"
+        "from mlroles.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                script,
+                "quiz",
+                "--ml",
+                str(i),
+                "--swe",
+                "5",
+                "--comm",
+                "5",
+                "--save",
+                "--json",
+            ],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
+        for i in range(8)
+    ]
+    time.sleep(1.0)  # let every process reach the start line
+    start.touch()
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert len(saved_files(isolated_home)) == 8
+    saved = History(results_dir(isolated_home)).load()
+    assert saved.problems == ()
+    assert sorted(r.profile.machine_learning for r in saved.results) == [float(i) for i in range(8)]
+    assert not list(results_dir(isolated_home).glob(".*tmp"))
