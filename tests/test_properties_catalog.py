@@ -90,3 +90,13 @@ def test_edits_to_the_real_catalog_load_or_fail_clearly(position: int, insert: s
     text = ROLES_TOML.read_text(encoding="utf-8")
     at = position % (len(text) + 1)
     check(text[:at] + insert + text[at:])
+
+
+@given(st.text())
+def test_clean_leaves_no_control_characters(text: str) -> None:
+    from mlroles.plaintext import clean
+
+    cleaned = clean(text)
+    assert not any((ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in cleaned), repr(
+        cleaned
+    )

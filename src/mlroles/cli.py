@@ -1,6 +1,7 @@
-"""The command line: parse arguments, call the core, print, pick the exit code."""
+"""The command line: parse arguments, call the core, print, pick the exit code.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer would evaluate every
+string annotation again on each run to build the commands."""
 
 import sys
 from dataclasses import dataclass
@@ -36,13 +37,13 @@ class AppState:
 
         return load_catalog(self.roles_path or data_file("roles.toml"))
 
-    def history(self) -> History:
+    def history(self) -> "History":
         from mlroles.history import History
         from mlroles.storage import data_dir
 
         return History(data_dir(self.env.env) / "results")
 
-    def load_history(self) -> HistoryLoad:
+    def load_history(self) -> "HistoryLoad":
         """The saved results; problems with them are reported, never fatal."""
         loaded = self.history().load()
         self.message(*loaded.problems)
@@ -302,7 +303,7 @@ def quiz_command(
 def _report_quiz(
     state: AppState,
     catalog: Catalog,
-    placed: Placement,
+    placed: "Placement",
     save: bool,
     as_json: bool,
     output_format: str,

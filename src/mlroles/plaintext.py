@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and other two-byte ESC codes.
-_ESCAPE_SEQUENCE = re.compile(
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-byte ESC codes,
+# and the one-byte C1 CSI.
+_ESCAPE_SEQUENCE = (
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
     r"|\x1b[@-Z\\-_]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
 # C0 and C1 control characters and DEL; newline is kept, tab becomes a space.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_ESCAPE_SEQUENCE), re.compile(_CONTROL)
 
 
 def clean(text: str) -> str:
     """Remove terminal escape sequences and control characters."""
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    return _CONTROL.sub("", text.replace("\t", " "))
+    if text.isprintable():  # the common case: nothing to remove, no regex needed
+        return text
+    escapes, controls = _patterns()
+    return controls.sub("", escapes.sub("", text.replace("\t", " ")))
