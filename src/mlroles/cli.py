@@ -4,6 +4,8 @@ No `from __future__ import annotations` here: Typer would evaluate every
 string annotation again on each run to build the commands."""
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
 EXIT_INTERRUPTED = 130
+PROGRESS_MIN_LINES = 20_000  # smaller inputs finish before a bar is worth drawing
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,18 @@ class AppState:
             if html:
                 write_atomic(html, console.export_html(clear=False))
                 self.message(f"Wrote {html}")
+
+    @contextmanager
+    def progress(self, what: str, total: int) -> Iterator[Callable[[int], None]]:
+        """A progress bar on stderr for big inputs, only when stderr is a terminal."""
+        if not self.env.stderr_isatty or total < PROGRESS_MIN_LINES:
+            yield lambda done: None
+            return
+        from rich.progress import Progress
+
+        with Progress(console=self.env.console(stderr=True), transient=True) as bar:
+            task = bar.add_task(what, total=total)
+            yield lambda done: bar.update(task, completed=done)
 
     def print_json(self, data: object) -> None:
         from mlroles.jsonview import dumps
@@ -506,6 +521,51 @@ def history_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     from mlroles.result_view import history_table
 
     state.show(history_table(loaded.results, state.catalog()))
+
+
+@app.command("team")
+def team_command(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: name, ml, swe, comm[, work_product].", dir_okay=False, show_default=False
+        ),
+    ],
+    strict: Annotated[bool, typer.Option("--strict", help="Any bad row is an error.")] = False,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """Map a whole team on the chart and see which roles it covers."""
+    from mlroles.loader import read_text
+    from mlroles.team import TeamFileError, parse_roster, score_team
+
+    _no_export_with_json(as_json, svg, html)
+    state = _state(ctx)
+    catalog = state.catalog()
+    text = read_text(file, "Team file", TeamFileError)
+    with state.progress("Reading the team", total=text.count("\n") + 1) as advance:
+        roster = parse_roster(text, str(file), catalog, advance)
+    if roster.errors:
+        lines = [f"{file}: row {e.row}: {e.message}" for e in roster.errors]
+        if strict:
+            raise UserError(*lines, f"{len(lines)} bad rows; fix them or drop --strict.")
+        state.message(*lines[:20])
+        if len(lines) > 20:
+            state.message(f"... and {len(lines) - 20} more bad rows (see --json).")
+        state.message(f"Skipped {len(lines)} bad rows; scored the other {len(roster.members)}.")
+    if not roster.members:
+        raise UserError(f"{file}: no valid rows to score.")
+    report = score_team(catalog, roster)
+    if as_json:
+        from mlroles.jsonview import team_data
+
+        state.print_json(team_data(report))
+        return
+    from mlroles.team_view import team_page
+
+    state.show(team_page(report, catalog), svg, html)
 
 
 @app.command("questions")

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from mlroles.movement import Movement
     from mlroles.questionnaire import Questionnaire
     from mlroles.scoring import Assessment
+    from mlroles.team import TeamReport
 
 
 def dumps(data: Any) -> str:
@@ -159,3 +160,28 @@ def history_data(results: tuple[SavedResult, ...]) -> list[dict[str, Any]]:
         }
         for r in results
     ]
+
+
+def team_data(report: TeamReport) -> dict[str, Any]:
+    return {
+        "members": [
+            {
+                "row": f.member.row,
+                "name": f.member.name,
+                "best": f.best,
+                "fit": round(f.fit, 1),
+                "confidence": f.confidence,
+            }
+            for f in report.fits
+        ],
+        "coverage": [
+            {
+                "role": c.role.id,
+                "count": c.count,
+                "best_member": c.closest.name if c.closest else None,
+                "best_fit": None if c.closest_fit is None else round(c.closest_fit, 1),
+            }
+            for c in report.coverage
+        ],
+        "errors": [{"row": e.row, "message": e.message} for e in report.errors],
+    }

@@ -45,6 +45,11 @@ class _Canvas:
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = width, height
         self.cells: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
+        self.markers: set[tuple[int, int]] = set()
+
+    def marker(self, row: int, col: int, glyph: str, style: str) -> None:
+        self.put(row, col, glyph, style)
+        self.markers.add((row, col))
 
     def free(self, row: int, col: int, length: int) -> bool:
         if row < 0 or row >= self.height or col < 0 or col + length > self.width:
@@ -52,8 +57,9 @@ class _Canvas:
         return all(self.cells[row][c][0] == " " for c in range(col, col + length))
 
     def put(self, row: int, col: int, text: str, style: str) -> None:
+        """Write text, never over a marker: labels may crowd, markers stay visible."""
         for offset, char in enumerate(text):
-            if 0 <= col + offset < self.width:
+            if 0 <= col + offset < self.width and (row, col + offset) not in self.markers:
                 self.cells[row][col + offset] = (char, style)
 
     def label(self, row: int, col: int, text: str, style: str) -> None:
@@ -66,6 +72,8 @@ class _Canvas:
             (row + 1, col - n // 2),
             (row - 1, col + 1),
             (row + 1, col + 1),
+            (row - 1, col - n),
+            (row + 1, col - n),
         ]
         for r, c in spots:
             if self.free(r, c - (1 if c > 0 else 0), n + (2 if c > 0 else 1)):
@@ -90,14 +98,20 @@ class TerminalChart:
 
         plot_w = max(20, width - GUTTER)
         canvas = _Canvas(plot_w, HEIGHT)
-        placed: list[tuple[int, int, Marker]] = []
+        spots: dict[tuple[int, int], list[Marker]] = {}
         for marker in self.markers:
             col = round(marker.machine_learning / SCALE_MAX * (plot_w - 1))
             row = HEIGHT - 1 - round(marker.software_engineering / SCALE_MAX * (HEIGHT - 1))
-            canvas.put(row, col, marker.glyph, marker.style)
-            placed.append((row, col, marker))
-        for row, col, marker in placed:
-            canvas.label(row, col, marker.label, marker.style)
+            spots.setdefault((row, col), []).append(marker)
+        for (row, col), here in spots.items():
+            # Markers on one cell are counted, not hidden behind each other.
+            glyph = here[0].glyph if len(here) == 1 else (str(len(here)) if len(here) < 10 else "+")
+            canvas.marker(row, col, glyph, here[-1].style)
+        for (row, col), here in spots.items():
+            labels = [m.label for m in here if m.label]
+            label = ",".join(labels) if len(labels) <= 3 else f"{len(here)} here"
+            if label:
+                canvas.label(row, col, label, here[-1].style)
 
         if self.title:
             yield Text(self.title, style="bold")
