@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from mlroles.errors import UserError
 from mlroles.position import Position, distance
@@ -68,13 +69,17 @@ class Catalog:
                 return role
         raise KeyError(role_id)
 
+    @cached_property
+    def _by_key(self) -> dict[str, Role]:
+        table: dict[str, Role] = {}
+        for role in self.roles:
+            for key in role.lookup_keys():
+                table.setdefault(key, role)
+        return table
+
     def find(self, query: str) -> Role | None:
         """The role whose id, alias or name matches, ignoring case and separators."""
-        key = normalize(query)
-        for role in self.roles:
-            if key in role.lookup_keys():
-                return role
-        return None
+        return self._by_key.get(normalize(query))
 
     def resolve(self, query: str) -> Role:
         """Like find, but a miss is a UserError that suggests the closest id."""

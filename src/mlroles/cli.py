@@ -26,6 +26,7 @@ EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
 EXIT_INTERRUPTED = 130
 PROGRESS_MIN_LINES = 20_000  # smaller inputs finish before a bar is worth drawing
+PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,10 @@ class AppState:
             task = bar.add_task(what, total=total)
             yield lambda done: bar.update(task, completed=done)
 
-    def print_json(self, data: object) -> None:
+    def print_json(self, data: object, pretty: bool = True) -> None:
         from mlroles.jsonview import dumps
 
-        self.env.stdout.write(dumps(data))
+        self.env.stdout.write(dumps(data, pretty))
 
     def print_text(self, text: str) -> None:
         self.env.stdout.write(text)
@@ -561,11 +562,70 @@ def team_command(
     if as_json:
         from mlroles.jsonview import team_data
 
-        state.print_json(team_data(report))
+        state.print_json(team_data(report), pretty=len(report.fits) <= PRETTY_JSON_LIMIT)
         return
     from mlroles.team_view import team_page
 
     state.show(team_page(report, catalog), svg, html)
+
+
+@app.command("posting")
+def posting_command(
+    ctx: typer.Context,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", show_default=False, help="The posting's job title."),
+    ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option("--interactive", "-i", help="Answer the questionnaire about the posting."),
+    ] = False,
+    ml: MlOption = None,
+    swe: SweOption = None,
+    comm: CommOption = None,
+    product: Annotated[
+        str | None,
+        typer.Option(
+            "--product",
+            show_default=False,
+            autocompletion=_complete_role,
+            help="The role whose work product the hire will own.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check which role a job posting really describes."""
+    from mlroles import placement as where
+    from mlroles.posting import read_posting
+
+    state = _state(ctx)
+    catalog = state.catalog()
+    direct = any(v is not None for v in (ml, swe, comm, product))
+    if interactive and direct:
+        raise UserError("Give either --interactive or --ml/--swe/--comm, not both.")
+    if interactive:
+        try:
+            placed = where.interactive_placement(catalog, state.env, posting=True)
+        except (KeyboardInterrupt, EOFError):
+            state.message("Cancelled.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    elif direct:
+        placed = where.direct_placement(catalog, ml, swe, comm, product)
+    else:
+        raise UserError(
+            "Say what the posting asks for: --ml X --swe Y --comm Z (0-10 each),",
+            "or answer questions about it with --interactive.",
+            'Example: mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
+        )
+    reading = read_posting(catalog, placed.profile, placed.work_product, title)
+    if as_json:
+        from mlroles.jsonview import posting_data
+
+        state.print_json(posting_data(reading))
+        return
+    from mlroles.result_view import posting_page
+
+    state.show(posting_page(reading))
 
 
 @app.command("questions")

@@ -12,13 +12,16 @@ if TYPE_CHECKING:
     from mlroles.growth import PathPlan
     from mlroles.history import SavedResult
     from mlroles.movement import Movement
+    from mlroles.posting import PostingReading
     from mlroles.questionnaire import Questionnaire
     from mlroles.scoring import Assessment
     from mlroles.team import TeamReport
 
 
-def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def dumps(data: Any, pretty: bool = True) -> str:
+    """Indented JSON, or compact for big outputs: indenting forces the slow
+    pure-Python encoder."""
+    return json.dumps(data, indent=2 if pretty else None, ensure_ascii=False) + "\n"
 
 
 def variant_data(variant: Variant) -> dict[str, Any]:
@@ -184,4 +187,20 @@ def team_data(report: TeamReport) -> dict[str, Any]:
             for c in report.coverage
         ],
         "errors": [{"row": e.row, "message": e.message} for e in report.errors],
+    }
+
+
+def posting_data(reading: PostingReading) -> dict[str, Any]:
+    data = assessment_data(reading.assessment)
+    return {
+        "best": data["best"],
+        "title": reading.title,
+        "title_role": reading.title_role.id if reading.title_role else None,
+        "title_matches": reading.title_matches,
+        "search_titles": list(reading.search_titles),
+        "advice": list(reading.assessment.best.role.hiring),
+        "confidence": data["confidence"],
+        "needs": data["profile"],
+        "work_product": data["work_product"],
+        "ranking": data["ranking"],
     }

@@ -90,9 +90,14 @@ def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
     return _from_answers(questionnaire, answers, interactive=False)
 
 
-def interactive_placement(catalog: Catalog, env: Environment) -> Placement:
-    """Run the quiz in the terminal. Ctrl-C raises KeyboardInterrupt."""
+def interactive_placement(catalog: Catalog, env: Environment, posting: bool = False) -> Placement:
+    """Run the quiz in the terminal, about the user or about a job posting.
+    Ctrl-C raises KeyboardInterrupt."""
+    from mlroles.questionnaire import for_posting
+
     questionnaire = load_builtin_questionnaire(catalog)
+    if posting:
+        questionnaire = for_posting(questionnaire)
     if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):
         raise UserError(*NOT_A_TERMINAL)
     from mlroles.prompting import run_quiz

@@ -8,7 +8,6 @@ from typing import Any, TextIO
 from mlroles.questionnaire import AnswerValue, Question, Questionnaire
 
 CONFIRM = "__confirm__"
-INTRO = "Use ↑ ↓ and Enter. Ctrl-C quits."
 CHOICE_INDENT = "   "  # questionary puts " » " or three spaces before a choice
 
 
@@ -93,7 +92,7 @@ def run_quiz(
         from prompt_toolkit.output import create_output
 
         output = create_output(stdout=prompt_stream)
-    _echo(INTRO, width, output)
+    _echo(questionnaire.intro, width, output)
     questions = questionnaire.questions
     answers: dict[str, AnswerValue] = {}
     for number, question in enumerate(questions, start=1):

@@ -7,7 +7,7 @@ work-product question's choices are the catalog's work products."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,12 @@ QUESTION_FIELDS: FieldSpec = {
     "id": ("id", True),
     "axis": ("axis", True),
     "text": ("text", True),
+    "posting_text": ("text", False),
     "levels": ("levels", True),
+}
+POSTING_FIELDS: FieldSpec = {
+    "intro": ("text", True),
+    "work_product": ("text", True),
 }
 WORK_PRODUCT_FIELDS: FieldSpec = {
     "id": ("id", True),
@@ -47,6 +52,7 @@ class Question:
     axis: str
     text: str
     choices: tuple[Choice, ...]
+    posting_text: str = ""  # the question asked about a job posting
 
     def label_for(self, value: AnswerValue) -> str:
         return next(c.label for c in self.choices if c.value == value)
@@ -56,6 +62,8 @@ class Question:
 class Questionnaire:
     questions: tuple[Question, ...]
     source: str
+    intro: str = "Use ↑ ↓ and Enter. Ctrl-C quits."
+    posting_intro: str = ""
 
     def get(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
@@ -73,6 +81,16 @@ class QuestionnaireError(DataFileError):
 class AnswersError(DataFileError):
     what = "answers file"
     fix = "See every question id and its values with: mlroles questions --json"
+
+
+def for_posting(questionnaire: Questionnaire) -> Questionnaire:
+    """The same questions asked about a job posting instead of about yourself."""
+    reworded = tuple(
+        replace(q, text=q.posting_text or f"{q.text} (for the role)")
+        for q in questionnaire.questions
+    )
+    intro = f"{questionnaire.posting_intro} {questionnaire.intro}".strip()
+    return replace(questionnaire, questions=reworded, intro=intro)
 
 
 def level_value(level: int) -> float:
@@ -94,7 +112,9 @@ def parse_questionnaire(text: str, source: str, catalog: Catalog) -> Questionnai
 
 class _QuestionnaireChecker(TableChecker):
     def questionnaire(self, doc: dict[str, Any], catalog: Catalog) -> Questionnaire:
-        self.unknown_keys(doc, ("schema_version", "questions", "work_product"), "top level")
+        self.unknown_keys(
+            doc, ("schema_version", "questions", "work_product", "posting"), "top level"
+        )
         self.check_schema_version(doc, SCHEMA_VERSION)
         questions: list[Question] = []
         raw_questions = doc.get("questions")
@@ -122,14 +142,28 @@ class _QuestionnaireChecker(TableChecker):
         ids = [q.id for q in questions] + ([product["id"]] if product else [])
         for twice in sorted({i for i in ids if ids.count(i) > 1}):
             self.report(f"question '{twice}'", "this id is used twice.")
+        posting = doc.get("posting")
+        if isinstance(posting, dict):
+            self.fields(posting, POSTING_FIELDS, "posting")
+        elif posting is not None:
+            self.report("posting", "must be a table: [posting].")
         if self.problems or product is None:
             raise QuestionnaireError(self.source, self.problems)
+        if isinstance(posting, dict):
+            product["posting_text"] = posting["work_product"]
         products = [Choice(role.id, role.work_product) for role in catalog.roles]
         products.append(Choice(NOT_SURE, product["not_sure"]))
         questions.append(
-            Question(product["id"], WORK_PRODUCT_AXIS, product["text"], tuple(products))
+            Question(
+                product["id"],
+                WORK_PRODUCT_AXIS,
+                product["text"],
+                tuple(products),
+                product.get("posting_text", ""),
+            )
         )
-        return Questionnaire(tuple(questions), self.source)
+        posting_intro = posting["intro"] if isinstance(posting, dict) else ""
+        return Questionnaire(tuple(questions), self.source, posting_intro=posting_intro)
 
     def check_axis(self, at: str, value: object) -> str | None:
         if value not in AXES:

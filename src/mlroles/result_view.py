@@ -12,6 +12,7 @@ from mlroles.catalog import Catalog
 from mlroles.history import SavedResult
 from mlroles.movement import Movement
 from mlroles.position import AXES, AXIS_LABELS
+from mlroles.posting import PostingReading
 from mlroles.scoring import CLEAR, LEANING, Assessment
 from mlroles.terminal_chart import Marker, TerminalChart, role_marker, you_marker
 
@@ -142,3 +143,55 @@ def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
             result.confidence,
         )
     return table
+
+
+def posting_page(reading: PostingReading) -> Group:
+    from mlroles.posting import article
+
+    assessment = reading.assessment
+    best = assessment.best.role
+    parts: list[RenderableType] = [
+        Text.assemble(
+            ("This posting reads as: ", "bold"),
+            (best.name, "bold cyan"),
+            f"  {assessment.best.fit:.0f}% fit, ",
+            (assessment.confidence, CONFIDENCE_STYLE.get(assessment.confidence, "bold red")),
+        ),
+        Text(explain.confidence_sentence(assessment)),
+        Text(),
+    ]
+    titles = ", ".join(reading.search_titles)
+    if reading.title is not None:
+        if reading.title_matches:
+            parts.append(
+                Text(f"The title '{reading.title}' matches: candidates will search for {titles}.")
+            )
+        else:
+            named = (
+                f"names {reading.title_role.name}"
+                if reading.title_role
+                else "names no role in the catalog"
+            )
+            parts.append(
+                Text(
+                    f"The title {named}, but this '{reading.title}' posting reads as "
+                    f"{article(best.name)} {best.name} job; candidates will search for {titles}.",
+                    style="yellow",
+                )
+            )
+    else:
+        parts.append(Text(f"Candidates for it will search for {titles}."))
+    parts += [Text(), Text(f"Hiring advice for {best.name}", style="bold cyan")]
+    advice = Table.grid(padding=(0, 1))
+    advice.add_column(no_wrap=True)
+    advice.add_column()
+    for note in best.hiring:
+        advice.add_row("•", Text(note))
+    parts.append(advice)
+    parts += [
+        Text(),
+        Text("Every role, nearest first", style="bold cyan"),
+        ranking_table(assessment),
+    ]
+    parts.append(Text("ML, SWE, Comm: the role's value minus the posting's.", style="dim"))
+    return Group(*parts)

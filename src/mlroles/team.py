@@ -112,54 +112,63 @@ def parse_roster(
             ],
         )
     width = max(index.values()) + 1
+    name_at, ml_at, swe_at, comm_at = (index[c] for c in REQUIRED)
+    product_at = index.get("work_product")
+    products: dict[str, str | None] = {"": None}  # raw cell -> role id, looked up once
     members: list[Member] = []
     errors: list[RowError] = []
     try:
         for count, (line, row) in enumerate(rows):
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(line)
-            cells = [cell.strip() for cell in row] + [""] * (width - len(row))
-            parsed = _member(line, cells, index, catalog)
-            if isinstance(parsed, Member):
-                members.append(parsed)
+            if len(row) < width:
+                row = row + [""] * (width - len(row))
+            # Fast path for good rows; _row_error explains every problem in a bad one.
+            try:
+                name = row[name_at].strip()
+                ml, swe, comm = float(row[ml_at]), float(row[swe_at]), float(row[comm_at])
+            except ValueError:
+                errors.append(_row_error(line, row, index, catalog))
+                continue
+            raw = row[product_at].strip() if product_at is not None else ""
+            if raw not in products:
+                role = catalog.find(raw)
+                products[raw] = role.id if role else None
+            product = products[raw]
+            if (
+                name
+                and 0 <= ml <= 10
+                and 0 <= swe <= 10
+                and 0 <= comm <= 10
+                and (product or not raw)
+            ):
+                members.append(Member(line, name, ml, swe, comm, product))
             else:
-                errors.append(parsed)
+                errors.append(_row_error(line, row, index, catalog))
     except csv.Error as exc:
         raise TeamFileError(source, [f"not readable as CSV: {exc}."]) from None
     return Roster(tuple(members), tuple(errors))
 
 
-def _member(
-    line: int, cells: list[str], index: dict[str, int], catalog: Catalog
-) -> Member | RowError:
+def _row_error(line: int, row: list[str], index: dict[str, int], catalog: Catalog) -> RowError:
+    """Every problem with a row that did not parse."""
+    cells = [cell.strip() for cell in row]
     problems: list[str] = []
-    name = cells[index["name"]]
-    if not name:
+    if not cells[index["name"]]:
         problems.append("'name' is missing.")
-    values: list[float] = []
     for axis in AXES:
         value = _number(cells[index[axis]], axis)
         if isinstance(value, str):
             problems.append(value)
-        else:
-            values.append(value)
-    product = None
     raw_product = cells[index["work_product"]] if "work_product" in index else ""
-    if raw_product:
-        role = catalog.find(raw_product)
-        if role is None:
-            problems.append(f"'work_product' {raw_product!r} is not a role id.")
-        else:
-            product = role.id
-    if problems:
-        return RowError(line, " ".join(problems))
-    ml, swe, comm = values
-    return Member(line, name, ml, swe, comm, product)
+    if raw_product and catalog.find(raw_product) is None:
+        problems.append(f"'work_product' {raw_product!r} is not a role id.")
+    return RowError(line, " ".join(problems))
 
 
 def _nonblank(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
     for row in reader:
-        if any(cell.strip() for cell in row):
+        if row and (row[0].strip() or any(cell.strip() for cell in row[1:])):
             yield reader.line_num, row  # type: ignore[attr-defined]
 
 

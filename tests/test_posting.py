@@ -1,0 +1,112 @@
+"""mlroles posting: which role a job posting describes, and its title."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from mlroles.cli import app
+from mlroles.loader import load_catalog
+from mlroles.posting import article, title_role
+
+from .conftest import ROLES_TOML, Run, tty_environment
+
+CATALOG = load_catalog(ROLES_TOML)
+
+
+def test_data_scientist_title_on_an_ml_engineer_posting(run: Run) -> None:
+    args = ["posting", "--title", "Data Scientist", "--ml", "7", "--swe", "7.5", "--comm", "3"]
+    out = " ".join(run(*args).stdout.split())
+    assert "This posting reads as: ML engineer" in out
+    assert (
+        "this 'Data Scientist' posting reads as an ML engineer job; candidates will search "
+        "for ML engineer" in out
+    )
+    assert "hire strong software engineers with a real interest in ML" in out
+    data = json.loads(run(*args, "--json").stdout)
+    assert data["best"] == "ml-engineer"
+    assert data["title_role"] == "data-scientist"
+    assert data["title_matches"] is False
+    assert data["ranking"][0]["id"] == "ml-engineer"
+
+
+def test_matching_title(run: Run) -> None:
+    data = json.loads(
+        run(
+            "posting",
+            "--title",
+            "Senior Data Scientist",
+            "--ml",
+            "3",
+            "--swe",
+            "2",
+            "--comm",
+            "8",
+            "--product",
+            "ds",
+            "--json",
+        ).stdout
+    )
+    assert data["best"] == "data-scientist"
+    assert data["title_role"] == "data-scientist"
+    assert data["title_matches"] is True
+
+
+def test_no_title_gives_null_title_keys(run: Run) -> None:
+    data = json.loads(run("posting", "--ml", "5", "--swe", "5", "--comm", "5", "--json").stdout)
+    assert data["title_role"] is None and data["title_matches"] is None
+
+
+def test_title_that_names_no_role(run: Run) -> None:
+    data = json.loads(
+        run(
+            "posting", "--title", "Astronaut", "--ml", "5", "--swe", "5", "--comm", "5", "--json"
+        ).stdout
+    )
+    assert data["title_role"] is None and data["title_matches"] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("ML Engineer", "ml-engineer"),
+        ("Staff Machine Learning Engineer", "ml-engineer"),
+        ("Sr. Data Engineer", "data-engineer"),
+        ("MLOps Engineer II", None),
+        ("Data Analyst", "data-scientist"),
+        ("Applied Scientist", "ml-researcher"),
+        ("Lead ML-PM", "ml-product-manager"),
+    ],
+)
+def test_title_role(title: str, role: str | None) -> None:
+    found = title_role(CATALOG, title)
+    assert (found.id if found else None) == role
+
+
+def test_article() -> None:
+    assert article("ML engineer") == "an"
+    assert article("Data scientist") == "a"
+
+
+def test_posting_needs_input(run: Run) -> None:
+    result = run("posting")
+    assert result.exit_code == 2
+    assert "--interactive" in result.stderr
+
+
+def test_interactive_posting_asks_about_the_role() -> None:
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        keys.send_text(("\x1b[B" * 3 + "\r") * 6 + "\r" * 3 + "\x1b[B" * 2 + "\r" + "\r")
+        env, stdout, _ = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
+        result = CliRunner().invoke(
+            app, ["posting", "-i", "--title", "ML engineer", "--json"], obj=env
+        )
+    assert result.exit_code == 0, result.output
+    data = json.loads(stdout.getvalue())
+    assert data["best"] == "ml-engineer"
+    assert data["title_matches"] is True

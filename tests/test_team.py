@@ -1,0 +1,197 @@
+"""mlroles team: messy CSV, coverage, JSON, scale properties."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlroles.catalog import Catalog
+from mlroles.loader import load_catalog
+from mlroles.position import Position
+from mlroles.scoring import assess
+from mlroles.team import Roster, TeamFileError, parse_roster, score_team
+
+from .conftest import ROLES_TOML, Run
+
+CATALOG: Catalog = load_catalog(ROLES_TOML)
+GOOD = (
+    "name,machine_learning,software_engineering,communication,work_product\n"
+    "Ana Lima,6.5,7.1,2.8,mle\n"
+    "Bo,1.3,9.3,2.8,\n"
+    "Cy,9.4,3.7,5,researcher\n"
+)
+
+WriteCsv = Callable[[str | bytes], Path]
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> WriteCsv:
+    def write(content: str | bytes) -> Path:
+        path = tmp_path / "team.csv"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
+
+
+def test_team_human(run: Run, write_csv: WriteCsv) -> None:
+    result = run("team", str(write_csv(GOOD)), env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "3 members scored" in out
+    assert "Ana Lima" in out and "ML engineer" in out
+    assert "The team on the chart" in out and "AL" in out
+    assert "Nobody fits Data engineer best; the nearest is Bo" in " ".join(out.split())
+    assert max(len(line) for line in out.splitlines()) <= 60
+
+
+def test_team_json(run: Run, write_csv: WriteCsv) -> None:
+    data = json.loads(run("team", str(write_csv(GOOD)), "--json").stdout)
+    assert [m["row"] for m in data["members"]] == [2, 3, 4]
+    assert [m["best"] for m in data["members"]] == ["ml-engineer", "ml-devops", "ml-researcher"]
+    assert set(data["members"][0]) == {"row", "name", "best", "fit", "confidence"}
+    coverage = {c["role"]: c for c in data["coverage"]}
+    assert coverage["ml-engineer"] == {
+        "role": "ml-engineer",
+        "count": 1,
+        "best_member": "Ana Lima",
+        "best_fit": 100.0,
+    }
+    assert coverage["data-engineer"]["count"] == 0
+    assert coverage["data-engineer"]["best_member"] == "Bo"
+    assert data["errors"] == []
+
+
+def test_messy_csv_is_accepted(run: Run, write_csv: WriteCsv) -> None:
+    messy = (
+        "\ufeff Name ; SWE ; ML ; Comm \r\n"
+        "\r\n"
+        "  Ana Lima ;  7.1 ; 6.5 ; 2.8 \r\n"
+        "   \r\n"
+        "Bo;9.3;1.3;2.8\r\n"
+    )
+    data = json.loads(run("team", str(write_csv(messy)), "--json").stdout)
+    assert [(m["row"], m["name"], m["best"]) for m in data["members"]] == [
+        (3, "Ana Lima", "ml-engineer"),
+        (5, "Bo", "ml-devops"),
+    ]
+    assert data["errors"] == []
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("Dee,5,5", "'communication' is missing."),
+        ("Dee,five,5,5", "'machine_learning' is 'five', not a number."),
+        ("Dee,5,11,5", "'software_engineering' is 11; use a number from 0 to 10."),
+        ("Dee,5,-1,5", "'software_engineering' is -1; use a number from 0 to 10."),
+        ("Dee,nan,5,5", "'machine_learning' is nan; use a number from 0 to 10."),
+        (",5,5,5", "'name' is missing."),
+        ("Dee,5,5,5,chef", "'work_product' 'chef' is not a role id."),
+    ],
+)
+def test_bad_rows_are_reported_with_their_line(
+    run: Run, write_csv: WriteCsv, row: str, message: str
+) -> None:
+    text = GOOD.replace("Bo,1.3,9.3,2.8,\n", f"Bo,1.3,9.3,2.8,\n\n{row}\n")
+    path = write_csv(text)
+    result = run("team", str(path), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["errors"] == [{"row": 5, "message": message}]
+    assert len(data["members"]) == 3
+    assert f"{path}: row 5: {message}" in result.stderr
+    strict = run("team", str(path), "--strict")
+    assert strict.exit_code == 2
+    assert f"row 5: {message}" in strict.stderr
+    assert strict.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty"),
+        ('{"members": []}\n', "no usable header"),
+        ("name,ml,swe\nAna,1,2\n", "no usable header; missing communication"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+        ("name,ml,swe,comm\n", "no valid rows"),
+    ],
+)
+def test_unusable_files_exit_2(
+    run: Run, write_csv: WriteCsv, content: str | bytes, message: str
+) -> None:
+    result = run("team", str(write_csv(content)))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_big_team_gets_a_summary_and_counted_markers(run: Run, write_csv: WriteCsv) -> None:
+    rows = "".join(f"Member {i},6.5,7.1,2.8,\n" for i in range(40))
+    out = run("team", str(write_csv("name,ml,swe,comm,work_product\n" + rows))).stdout
+    assert "40 members scored" in out
+    assert "Member 0" in out  # ties for closest member go to the first in the file
+    assert "Confidence: 40 clear" in out
+    assert "Use --json for every member" in out
+    assert "+" in out  # 40 markers (plus the role) share one spot: counted, not hidden
+
+
+def test_json_lists_every_member_however_many(run: Run, write_csv: WriteCsv) -> None:
+    rows = "".join(f"M{i},{i % 11},{(i * 7) % 11},{(i * 3) % 11}\n" for i in range(1500))
+    data = json.loads(run("team", str(write_csv("name,ml,swe,comm\n" + rows)), "--json").stdout)
+    assert len(data["members"]) == 1500
+
+
+members = st.lists(
+    st.tuples(
+        st.floats(0, 10),
+        st.floats(0, 10),
+        st.floats(0, 10),
+        st.sampled_from(["", "mle", "ds", "mlops", "researcher", "de", "pm"]),
+    ),
+    max_size=30,
+)
+
+
+def _roster(rows: list[tuple[float, float, float, str]]) -> Roster:
+    text = "name,ml,swe,comm,work_product\n" + "".join(
+        f"m{i},{a!r},{b!r},{c!r},{p}\n" for i, (a, b, c, p) in enumerate(rows)
+    )
+    return parse_roster(text, "t.csv", CATALOG)
+
+
+@settings(max_examples=150)
+@given(members)
+def test_coverage_counts_add_up_to_valid_rows(rows: list[tuple[float, float, float, str]]) -> None:
+    roster = _roster(rows)
+    report = score_team(CATALOG, roster)
+    assert sum(c.count for c in report.coverage) == len(roster.members) == len(rows)
+
+
+@settings(max_examples=150)
+@given(members)
+def test_team_scoring_agrees_with_the_quiz(rows: list[tuple[float, float, float, str]]) -> None:
+    report = score_team(CATALOG, _roster(rows))
+    for fit in report.fits:
+        m = fit.member
+        expected = assess(
+            CATALOG,
+            Position(m.machine_learning, m.software_engineering, m.communication),
+            m.work_product,
+        )
+        assert fit.best == expected.best.role.id
+        assert fit.fit == pytest.approx(expected.best.fit)
+        assert fit.confidence == expected.confidence
+
+
+def test_parse_roster_rejects_a_header_only_of_junk() -> None:
+    with pytest.raises(TeamFileError):
+        parse_roster("a,b,c\n1,2,3\n", "t.csv", CATALOG)
