@@ -72,3 +72,29 @@ def show_model_parameters() -> None:
     cog.outl(f"| margin for `clear` | ≥ {scoring.CLEAR_MARGIN} |")
     cog.outl(f"| margin for `leaning` | ≥ {scoring.LEANING_MARGIN} (below: `toss-up`) |")
     cog.outl(f"| fit below which you are warned that no role is close | {scoring.FAR_FIT:g}% |")
+
+
+def show_team_example() -> None:
+    """A small team file, and what `mlroles team` says about it."""
+    from pathlib import Path
+
+    team = (
+        "name,ml,swe,comm,work_product\n"
+        "Ana Lima,5.5,6.5,3,mle\n"
+        "Bo Chen,1.5,9,2.5,mlops\n"
+        "Cy Diaz,9,3.5,6,researcher\n"
+        "Dee Ek,4,2,8,ds\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "team.csv"
+        path.write_text(team, encoding="utf-8")
+        result = CliRunner().invoke(
+            app, ["team", str(path)], env={"COLUMNS": "72", "NO_COLOR": "1", "MLROLES_HOME": tmp}
+        )
+    cog.outl("```")
+    cog.outl("$ cat team.csv")
+    cog.out(team)
+    cog.outl("$ mlroles team team.csv")
+    for line in result.stdout.rstrip().splitlines():
+        cog.outl(line.rstrip())
+    cog.outl("```")
