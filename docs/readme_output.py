@@ -80,7 +80,7 @@ def show_team_example() -> None:
 
     team = (
         "name,ml,swe,comm,work_product\n"
-        "Ana Lima,5.5,6.5,3,mle\n"
+        "Ana Lima,5.5,6,3,\n"
         "Bo Chen,1.5,9,2.5,mlops\n"
         "Cy Diaz,9,3.5,6,researcher\n"
         "Dee Ek,4,2,8,ds\n"
