@@ -92,7 +92,9 @@ def run_quiz(
         from prompt_toolkit.output import create_output
 
         output = create_output(stdout=prompt_stream)
-    _echo(questionnaire.intro, width, output)
+    from prompt_toolkit import print_formatted_text
+
+    print_formatted_text(_wrap(questionnaire.intro, width, ""), output=output)
     questions = questionnaire.questions
     answers: dict[str, AnswerValue] = {}
     for number, question in enumerate(questions, start=1):
