@@ -196,7 +196,7 @@ def test_internal_error_is_short_without_debug(run: Run, monkeypatch: pytest.Mon
 
 
 def test_completion_offers_role_ids_with_names() -> None:
-    from mlroles.cli import _complete_role
+    from mlroles.options import complete_role
 
     class Ctx:
         params: ClassVar[dict[str, object]] = {}
@@ -204,7 +204,7 @@ def test_completion_offers_role_ids_with_names() -> None:
         def find_root(self) -> Ctx:
             return self
 
-    offered = _complete_role(Ctx(), "ml-")  # type: ignore[arg-type]
+    offered = complete_role(Ctx(), "ml-")  # type: ignore[arg-type]
     assert ("ml-engineer", "ML engineer") in offered
     assert all(role_id.startswith("ml-") for role_id, _ in offered)
 

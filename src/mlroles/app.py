@@ -1,0 +1,102 @@
+"""The Typer application, its global options, and how errors become exit codes.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mlroles import __version__
+from mlroles.app_state import (
+    EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_USER_ERROR,
+    AppState,
+    state_of,
+)
+from mlroles.environment import Environment
+from mlroles.errors import UserError
+
+
+class MlrolesGroup(TyperGroup):
+    """Turns exceptions from any command into a message and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except UserError as exc:
+            state_of(ctx).message(*exc.lines)
+            raise typer.Exit(EXIT_USER_ERROR) from None
+        except KeyboardInterrupt:
+            state_of(ctx).message("Cancelled.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            state = state_of(ctx)
+            if state.debug:
+                import traceback
+
+                state.message(traceback.format_exc().rstrip())
+            state.message(
+                f"mlroles: internal error: {type(exc).__name__}: {exc}",
+                "This is a bug. Run again with --debug (or MLROLES_DEBUG=1) "
+                "to see the traceback, and please report it.",
+            )
+            raise typer.Exit(EXIT_INTERNAL_ERROR) from None
+
+
+app = typer.Typer(
+    cls=MlrolesGroup,
+    name="mlroles",
+    help="Find the machine-learning team role that fits you, and learn what each role does.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+app = typer.Typer(
+    cls=MlrolesGroup,
+    name="mlroles",
+    help="Find the machine-learning team role that fits you, and learn what each role does.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"mlroles {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    roles: Annotated[
+        Path | None,
+        typer.Option(
+            "--roles",
+            envvar="MLROLES_ROLES",
+            show_default=False,
+            dir_okay=False,
+            help="Use another role catalog (TOML) instead of the built-in one.",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
+    ctx.obj = AppState(env=env, roles_path=roles, debug=debug or env.debug)

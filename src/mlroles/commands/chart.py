@@ -1,0 +1,37 @@
+"""mlroles chart: every role on the chart.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+from typing import Annotated
+
+import typer
+
+from mlroles.app import app
+from mlroles.app_state import state_of
+from mlroles.errors import UserError
+from mlroles.options import (
+    HtmlOption,
+    SvgOption,
+)
+
+
+@app.command("chart")
+def chart_command(
+    ctx: typer.Context,
+    me: Annotated[bool, typer.Option("--me", help="Add your last saved result.")] = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """Draw every role on the chart, as the source's figure does."""
+    from mlroles.render import chart_page
+
+    state = state_of(ctx)
+    catalog = state.catalog()
+    mine = None
+    if me:
+        latest = state.load_history().latest
+        if latest is None:
+            raise UserError("--me needs a saved result; take the quiz first: mlroles quiz")
+        mine = latest.profile
+    state.show(chart_page(catalog, mine), svg, html)

@@ -1,0 +1,42 @@
+"""mlroles compare: roles side by side.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+import typer
+
+from mlroles.app import app
+from mlroles.app_state import state_of
+from mlroles.errors import UserError
+from mlroles.options import (
+    HtmlOption,
+    JsonOption,
+    RolesArgument,
+    SvgOption,
+    no_export_with_json,
+)
+
+
+@app.command("compare")
+def compare_command(
+    ctx: typer.Context,
+    roles: RolesArgument,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """Put two or more roles side by side."""
+    no_export_with_json(as_json, svg, html)
+    state = state_of(ctx)
+    catalog = state.catalog()
+    found = list(dict.fromkeys(catalog.resolve(name) for name in roles))
+    if len(found) < 2:
+        raise UserError("Compare needs at least two different roles, e.g. mlroles compare de mle.")
+    if as_json:
+        from mlroles.jsonview import compare_data
+
+        state.print_json(compare_data(found))
+        return
+    from mlroles.compare_view import CompareView
+
+    state.show(CompareView(found), svg, html)

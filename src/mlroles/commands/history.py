@@ -1,0 +1,30 @@
+"""mlroles history: saved quiz results.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+import typer
+
+from mlroles.app import app
+from mlroles.app_state import state_of
+from mlroles.options import (
+    JsonOption,
+)
+
+
+@app.command("history")
+def history_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List your saved results, oldest first."""
+    state = state_of(ctx)
+    loaded = state.load_history()
+    if as_json:
+        from mlroles.jsonview import history_data
+
+        state.print_json(history_data(loaded.results))
+        return
+    if not loaded.results:
+        state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
+        return
+    from mlroles.result_view import history_table
+
+    state.show(history_table(loaded.results, state.catalog()))

@@ -1,0 +1,68 @@
+"""mlroles path: the way from you to a target role.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+import typer
+
+from mlroles.app import app
+from mlroles.app_state import state_of
+from mlroles.errors import UserError
+from mlroles.options import (
+    AnswersOption,
+    CommOption,
+    HtmlOption,
+    JsonOption,
+    MlOption,
+    RoleArgument,
+    SvgOption,
+    SweOption,
+    no_export_with_json,
+)
+
+
+@app.command("path")
+def path_command(
+    ctx: typer.Context,
+    role: RoleArgument,
+    answers: AnswersOption = None,
+    ml: MlOption = None,
+    swe: SweOption = None,
+    comm: CommOption = None,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """The gaps between you and a role, and the next steps to close them."""
+    from mlroles import placement as where
+    from mlroles.growth import plan_path
+
+    no_export_with_json(as_json, svg, html)
+    state = state_of(ctx)
+    catalog = state.catalog()
+    target = catalog.resolve(role)
+    if any(v is not None for v in (ml, swe, comm)):
+        if answers is not None:
+            raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
+        profile = where.direct_placement(catalog, ml, swe, comm).profile
+    elif answers is not None:
+        profile = where.answers_placement(catalog, answers).profile
+    else:
+        latest = state.load_history().latest
+        if latest is None:
+            raise UserError(
+                "There is no saved result to start from.",
+                "Take the quiz first (mlroles quiz), or give your place with",
+                f"--answers FILE or --ml X --swe Y --comm Z, e.g. mlroles path {target.id} "
+                "--ml 5 --swe 5 --comm 5",
+            )
+        profile = latest.profile
+    plan = plan_path(target, profile)
+    if as_json:
+        from mlroles.jsonview import path_data
+
+        state.print_json(path_data(plan))
+        return
+    from mlroles.path_view import path_page
+
+    state.show(path_page(plan), svg, html)

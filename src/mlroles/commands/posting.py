@@ -1,0 +1,78 @@
+"""mlroles posting: which role a job posting really describes.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+from typing import Annotated
+
+import typer
+
+from mlroles.app import app
+from mlroles.app_state import EXIT_INTERRUPTED, state_of
+from mlroles.errors import UserError
+from mlroles.options import (
+    CommOption,
+    JsonOption,
+    MlOption,
+    SweOption,
+    complete_role,
+)
+
+
+@app.command("posting")
+def posting_command(
+    ctx: typer.Context,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", show_default=False, help="The posting's job title."),
+    ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option("--interactive", "-i", help="Answer the questionnaire about the posting."),
+    ] = False,
+    ml: MlOption = None,
+    swe: SweOption = None,
+    comm: CommOption = None,
+    product: Annotated[
+        str | None,
+        typer.Option(
+            "--product",
+            show_default=False,
+            autocompletion=complete_role,
+            help="The role whose work product the hire will own.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check which role a job posting really describes."""
+    from mlroles import placement as where
+    from mlroles.posting import read_posting
+
+    state = state_of(ctx)
+    catalog = state.catalog()
+    direct = any(v is not None for v in (ml, swe, comm, product))
+    if interactive and direct:
+        raise UserError("Give either --interactive or --ml/--swe/--comm, not both.")
+    if interactive:
+        try:
+            placed = where.interactive_placement(catalog, state.env, posting=True)
+        except (KeyboardInterrupt, EOFError):
+            state.message("Cancelled.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    elif direct:
+        placed = where.direct_placement(catalog, ml, swe, comm, product)
+    else:
+        raise UserError(
+            "Say what the posting asks for: --ml X --swe Y --comm Z (0-10 each),",
+            "or answer questions about it with --interactive.",
+            'Example: mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
+        )
+    reading = read_posting(catalog, placed.profile, placed.work_product, title)
+    if as_json:
+        from mlroles.jsonview import posting_data
+
+        state.print_json(posting_data(reading))
+        return
+    from mlroles.result_view import posting_page
+
+    state.show(posting_page(reading))

@@ -1,0 +1,155 @@
+"""mlroles quiz: place yourself on the chart and see which role fits.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mlroles.app import app
+from mlroles.app_state import EXIT_INTERRUPTED, AppState, state_of
+from mlroles.catalog import Catalog
+from mlroles.errors import UserError
+from mlroles.options import (
+    AnswersOption,
+    CommOption,
+    HtmlOption,
+    JsonOption,
+    MlOption,
+    SvgOption,
+    SweOption,
+    complete_role,
+    no_export_with_json,
+)
+
+if TYPE_CHECKING:
+    from mlroles.placement import Placement
+
+
+@app.command("quiz")
+def quiz_command(
+    ctx: typer.Context,
+    answers: AnswersOption = None,
+    ml: MlOption = None,
+    swe: SweOption = None,
+    comm: CommOption = None,
+    product: Annotated[
+        str | None,
+        typer.Option(
+            "--product",
+            show_default=False,
+            autocompletion=complete_role,
+            help="With --ml/--swe/--comm: the role whose work product you want.",
+        ),
+    ] = None,
+    save: Annotated[
+        bool | None,
+        typer.Option(
+            "--save/--no-save",
+            show_default=False,
+            help="Keep the result in your history. Default: yes for the "
+            "interactive quiz, no otherwise.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", help="text or markdown.", metavar="FORMAT"),
+    ] = "text",
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """Answer ten questions and see which role fits you best."""
+    from mlroles import placement as where
+
+    state = state_of(ctx)
+    if output_format not in ("text", "markdown"):
+        raise UserError(f"Unknown --format {output_format!r}; use text or markdown.")
+    if as_json and output_format != "text":
+        raise UserError("Give either --json or --format markdown, not both.")
+    no_export_with_json(as_json or output_format == "markdown", svg, html)
+    catalog = state.catalog()
+    direct = any(v is not None for v in (ml, swe, comm, product))
+    if direct and answers is not None:
+        raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
+    if direct:
+        placed = where.direct_placement(catalog, ml, swe, comm, product)
+    elif answers is not None:
+        placed = where.answers_placement(catalog, answers)
+    else:
+        try:
+            placed = where.interactive_placement(catalog, state.env)
+        except (KeyboardInterrupt, EOFError):
+            state.message("Quiz cancelled.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    _report_quiz(
+        state,
+        catalog,
+        placed,
+        placed.interactive if save is None else save,
+        as_json,
+        output_format,
+        svg,
+        html,
+    )
+
+
+def _report_quiz(
+    state: AppState,
+    catalog: Catalog,
+    placed: "Placement",
+    save: bool,
+    as_json: bool,
+    output_format: str,
+    svg: Path | None,
+    html: Path | None,
+) -> None:
+    from datetime import UTC, datetime
+
+    from mlroles.history import SavedResult
+    from mlroles.movement import movement
+    from mlroles.scoring import assess
+
+    assessment = assess(catalog, placed.profile, placed.work_product, flat_answers=placed.flat)
+    previous = state.load_history().latest
+    moved = None
+    if previous is not None:
+        moved = movement(
+            previous.profile,
+            previous.noise,
+            placed.profile,
+            placed.noise,
+            previous.best,
+            assessment.best.role.id,
+        )
+    if as_json:
+        from mlroles.jsonview import assessment_data, movement_data
+
+        data = assessment_data(assessment)
+        data["movement"] = movement_data(moved, previous) if moved and previous else None
+        state.print_json(data)
+    elif output_format == "markdown":
+        from mlroles.markdown_report import markdown_report
+
+        state.print_text(markdown_report(assessment, catalog))
+    else:
+        from mlroles.result_view import result_page
+
+        state.show(result_page(assessment, catalog, previous, moved), svg, html)
+    if save:
+        result = SavedResult(
+            datetime.now(UTC),
+            placed.profile,
+            placed.noise,
+            placed.work_product,
+            assessment.best.role.id,
+            assessment.confidence,
+        )
+        try:
+            path = state.history().save(result)
+        except UserError as exc:
+            state.message(*exc.lines, "The result above was not saved.")
+        else:
+            state.message(f"Saved this result to {path}")

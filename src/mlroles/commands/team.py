@@ -1,0 +1,66 @@
+"""mlroles team: map a whole team on the chart.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlroles.app import app
+from mlroles.app_state import state_of
+from mlroles.errors import UserError
+from mlroles.options import (
+    HtmlOption,
+    JsonOption,
+    SvgOption,
+    no_export_with_json,
+)
+
+PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
+
+
+@app.command("team")
+def team_command(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: name, ml, swe, comm[, work_product].", dir_okay=False, show_default=False
+        ),
+    ],
+    strict: Annotated[bool, typer.Option("--strict", help="Any bad row is an error.")] = False,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """Map a whole team on the chart and see which roles it covers."""
+    from mlroles.loader import read_text
+    from mlroles.team import TeamFileError, parse_roster, score_team
+
+    no_export_with_json(as_json, svg, html)
+    state = state_of(ctx)
+    catalog = state.catalog()
+    text = read_text(file, "Team file", TeamFileError)
+    with state.progress("Reading the team", total=text.count("\n") + 1) as advance:
+        roster = parse_roster(text, str(file), catalog, advance)
+    if roster.errors:
+        lines = [f"{file}: row {e.row}: {e.message}" for e in roster.errors]
+        if strict:
+            raise UserError(*lines, f"{len(lines)} bad rows; fix them or drop --strict.")
+        state.message(*lines[:20])
+        if len(lines) > 20:
+            state.message(f"... and {len(lines) - 20} more bad rows (see --json).")
+        state.message(f"Skipped {len(lines)} bad rows; scored the other {len(roster.members)}.")
+    if not roster.members:
+        raise UserError(f"{file}: no valid rows to score.")
+    report = score_team(catalog, roster)
+    if as_json:
+        from mlroles.jsonview import team_data
+
+        state.print_json(team_data(report), pretty=len(report.fits) <= PRETTY_JSON_LIMIT)
+        return
+    from mlroles.team_view import team_page
+
+    state.show(team_page(report, catalog), svg, html)

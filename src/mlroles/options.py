@@ -1,0 +1,89 @@
+"""Arguments and options that several commands share.
+
+No `from __future__ import annotations`: Typer would evaluate every string
+annotation again on each run to build the commands."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlroles.app_state import AppState
+from mlroles.environment import Environment
+from mlroles.errors import UserError
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    try:
+        roles = ctx.find_root().params.get("roles")
+        state = AppState(Environment.from_process(), Path(roles) if roles else None, False)
+        catalog = state.catalog()
+    except Exception:  # completion must never crash the shell
+        return []
+    return [(r.id, r.name) for r in catalog.roles if r.id.startswith(incomplete.lower())]
+
+
+RoleHelp = "A role id, alias or name, e.g. ml-engineer, MLE or 'ML engineer'."
+RoleArgument = Annotated[
+    str, typer.Argument(help=RoleHelp, autocompletion=complete_role, show_default=False)
+]
+RolesArgument = Annotated[
+    list[str],
+    typer.Argument(help="Two or more roles.", autocompletion=complete_role, show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+SvgOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        help="Also write the page to FILE as SVG.",
+        dir_okay=False,
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        help="Also write the page to FILE as HTML.",
+        dir_okay=False,
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="Answers from a TOML or JSON file of question id -> value.",
+        dir_okay=False,
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+MlOption = Annotated[
+    float | None,
+    typer.Option(
+        "--ml",
+        min=0,
+        max=10,
+        show_default=False,
+        help="Place yourself directly: machine learning, 0-10.",
+    ),
+]
+SweOption = Annotated[
+    float | None,
+    typer.Option("--swe", min=0, max=10, show_default=False, help="Software engineering, 0-10."),
+]
+CommOption = Annotated[
+    float | None,
+    typer.Option(
+        "--comm", min=0, max=10, show_default=False, help="Communication and writing, 0-10."
+    ),
+]
+
+
+def no_export_with_json(as_json: bool, svg: Path | None, html: Path | None) -> None:
+    if as_json and (svg or html):
+        raise UserError("--svg and --html save the page as shown; they do not go with --json.")
