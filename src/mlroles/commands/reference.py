@@ -76,4 +76,5 @@ def check_command(ctx: typer.Context) -> None:
     """Validate the role catalog and report every problem in it."""
     state = state_of(ctx)
     catalog = state.catalog()
-    state.print_text(f"{catalog.source}: OK, {len(catalog.roles)} roles.\n")
+    count = len(catalog.roles)
+    state.print_text(f"{catalog.source}: OK, {count} role{'s' if count != 1 else ''}.\n")
