@@ -1,7 +1,4 @@
-"""The Typer application, its global options, and how errors become exit codes.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""The Typer application, its global options, and how errors become exit codes."""
 
 from pathlib import Path
 from typing import Annotated, Any

@@ -1,7 +1,4 @@
-"""Arguments and options that several commands share.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""Arguments and options that several commands share."""
 
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,4 @@
-"""mlroles chart: every role on the chart.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""mlroles chart: every role on the chart."""
 
 from typing import Annotated
 

@@ -1,7 +1,4 @@
-"""mlroles compare: roles side by side.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""mlroles compare: roles side by side."""
 
 import typer
 

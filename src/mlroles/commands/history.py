@@ -1,7 +1,4 @@
-"""mlroles history: saved quiz results.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""mlroles history: saved quiz results."""
 
 import typer
 

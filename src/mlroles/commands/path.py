@@ -1,7 +1,4 @@
-"""mlroles path: the way from you to a target role.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""mlroles path: the way from you to a target role."""
 
 import typer
 

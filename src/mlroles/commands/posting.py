@@ -1,7 +1,4 @@
-"""mlroles posting: which role a job posting really describes.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""mlroles posting: which role a job posting really describes."""
 
 from typing import Annotated
 

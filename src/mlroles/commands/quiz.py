@@ -1,7 +1,4 @@
-"""mlroles quiz: place yourself on the chart and see which role fits.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""mlroles quiz: place yourself on the chart and see which role fits."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

@@ -1,7 +1,4 @@
-"""The reference commands: roles, describe, questions and check.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""The reference commands: roles, describe, questions and check."""
 
 import typer
 

@@ -1,7 +1,4 @@
-"""mlroles team: map a whole team on the chart.
-
-No `from __future__ import annotations`: Typer would evaluate every string
-annotation again on each run to build the commands."""
+"""mlroles team: map a whole team on the chart."""
 
 from pathlib import Path
 from typing import Annotated
