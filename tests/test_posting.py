@@ -110,3 +110,13 @@ def test_interactive_posting_asks_about_the_role() -> None:
     data = json.loads(stdout.getvalue())
     assert data["best"] == "ml-engineer"
     assert data["title_matches"] is True
+
+
+def test_ctrl_c_in_interactive_posting_exits_130() -> None:
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        keys.send_text("\r\x03")
+        env, stdout, stderr = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
+        result = CliRunner().invoke(app, ["posting", "-i"], obj=env)
+    assert result.exit_code == 130
+    assert "Posting cancelled." in stderr.getvalue()
+    assert stdout.getvalue() == ""

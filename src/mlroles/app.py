@@ -29,8 +29,9 @@ class MlrolesGroup(TyperGroup):
         except UserError as exc:
             state_of(ctx).message(*exc.lines)
             raise typer.Exit(EXIT_USER_ERROR) from None
-        except KeyboardInterrupt:
-            state_of(ctx).message("Cancelled.")
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or a prompt's input ended
+            command = ctx.invoked_subcommand
+            state_of(ctx).message(f"{command.capitalize()} cancelled." if command else "Cancelled.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             state = state_of(ctx)
@@ -44,16 +45,6 @@ class MlrolesGroup(TyperGroup):
                 "to see the traceback, and please report it.",
             )
             raise typer.Exit(EXIT_INTERNAL_ERROR) from None
-
-
-app = typer.Typer(
-    cls=MlrolesGroup,
-    name="mlroles",
-    help="Find the machine-learning team role that fits you, and learn what each role does.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 
 
 app = typer.Typer(

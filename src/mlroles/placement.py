@@ -92,7 +92,7 @@ def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
 
 def interactive_placement(catalog: Catalog, env: Environment, posting: bool = False) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
-    Ctrl-C raises KeyboardInterrupt."""
+    Ctrl-C raises KeyboardInterrupt; the app turns it into exit code 130."""
     from mlroles.questionnaire import for_posting
 
     questionnaire = load_builtin_questionnaire(catalog)

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from mlroles.app import app
-from mlroles.app_state import EXIT_INTERRUPTED, state_of
+from mlroles.app_state import state_of
 from mlroles.errors import UserError
 from mlroles.options import (
     CommOption,
@@ -51,11 +51,7 @@ def posting_command(
     if interactive and direct:
         raise UserError("Give either --interactive or --ml/--swe/--comm, not both.")
     if interactive:
-        try:
-            placed = where.interactive_placement(catalog, state.env, posting=True)
-        except (KeyboardInterrupt, EOFError):
-            state.message("Cancelled.")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        placed = where.interactive_placement(catalog, state.env, posting=True)
     elif direct:
         placed = where.direct_placement(catalog, ml, swe, comm, product)
     else:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlroles.app import app
-from mlroles.app_state import EXIT_INTERRUPTED, AppState, state_of
+from mlroles.app_state import AppState, state_of
 from mlroles.catalog import Catalog
 from mlroles.errors import UserError
 from mlroles.options import (
@@ -76,11 +76,7 @@ def quiz_command(
     elif answers is not None:
         placed = where.answers_placement(catalog, answers)
     else:
-        try:
-            placed = where.interactive_placement(catalog, state.env)
-        except (KeyboardInterrupt, EOFError):
-            state.message("Quiz cancelled.")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        placed = where.interactive_placement(catalog, state.env)
     _report_quiz(
         state,
         catalog,
