@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from mlroles.position import AXES, AXIS_LABELS, Position
+from mlroles.position import AXES, AXIS_LABELS, NEGLIGIBLE_GAP, Position
 from mlroles.scoring import CLEAR, LEANING, Assessment, RoleScore
-
-LEVEL = 0.25  # gaps smaller than this read as "level with"
 
 
 def gap_phrase(axis: str, profile: Position, score: RoleScore) -> str:
     """'SWE: you 7.5, role 9.3, 1.8 below'."""
     you, role = profile.value(axis), score.role.position.value(axis)
     gap = role - you
-    where = "level" if abs(gap) < LEVEL else f"{abs(gap):.1f} {'below' if gap > 0 else 'above'}"
+    where = "level"
+    if abs(gap) >= NEGLIGIBLE_GAP:
+        where = f"{abs(gap):.1f} {'below' if gap > 0 else 'above'}"
     return f"{AXIS_LABELS[axis]}: you {you:.1f}, role {role:.1f}, {where}"
 
 
@@ -31,7 +31,7 @@ def why_best(assessment: Assessment) -> str:
         f"{best.role.name} is the nearest role to you on the chart ({away}).",
         f"You are closest on {AXIS_LABELS[closest]}",
     ]
-    if abs(best.gaps.value(widest)) >= LEVEL:
+    if abs(best.gaps.value(widest)) >= NEGLIGIBLE_GAP:
         gap = best.gaps.value(widest)
         direction = "below" if gap > 0 else "above"
         parts[-1] += f" and furthest on {AXIS_LABELS[widest]}, {abs(gap):.1f} {direction} it."

@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlroles.catalog import Role
-from mlroles.position import AXES, Position, distance
+from mlroles.position import AXES, NEGLIGIBLE_GAP, Position, distance
 from mlroles.scoring import fit_from_distance
-
-MET = 0.25  # a gap smaller than this counts as met
 
 
 @dataclass(frozen=True)
@@ -26,7 +24,11 @@ class AxisGap:
 
     @property
     def to_close(self) -> bool:
-        return self.gap >= MET
+        return self.gap >= NEGLIGIBLE_GAP
+
+    @property
+    def above(self) -> bool:
+        return self.gap <= -NEGLIGIBLE_GAP
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def plan_path(role: Role, profile: Position) -> PathPlan:
     gaps = []
     for axis in AXES:
         you, target = profile.value(axis), role.position.value(axis)
-        steps = role.growth_steps(axis) if target - you >= MET else ()
+        steps = role.growth_steps(axis) if target - you >= NEGLIGIBLE_GAP else ()
         gaps.append(AxisGap(axis, you, target, steps))
     gaps.sort(key=lambda g: abs(g.gap), reverse=True)
     fit_now = fit_from_distance(distance(profile, role.position))

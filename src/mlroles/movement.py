@@ -17,9 +17,10 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mlroles.position import AXES, SCALE_MAX, Position
+from mlroles.position import AXES, Position
+from mlroles.questionnaire import level_value
 
-LEVEL_STEP = SCALE_MAX / 4  # one answer level, in axis points
+LEVEL_STEP = level_value(2) - level_value(1)  # one answer level, in axis points
 NOISE_FLOOR_ITEM = LEVEL_STEP / 2
 DEFAULT_ITEMS = 3
 REAL_CHANGE_Z = 1.96

@@ -19,7 +19,7 @@ def path_page(plan: PathPlan) -> Group:
     for gap in plan.gaps:
         if gap.to_close:
             verdict = Text(f"{gap.gap:+.1f} to go", style="bold yellow")
-        elif gap.gap <= -0.25:
+        elif gap.above:
             verdict = Text(f"{-gap.gap:.1f} above the role", style="green")
         else:
             verdict = Text("met", style="green")

@@ -19,6 +19,8 @@ AXIS_TITLES: dict[str, str] = {
 }
 SCALE_MIN = 0.0
 SCALE_MAX = 10.0
+# A gap smaller than this reads as "level" (explanations) or "met" (path).
+NEGLIGIBLE_GAP = 0.25
 
 # The chart's two axes are what the source compares roles by; the bubble
 # (communication) is a secondary signal, so it counts half as much.
