@@ -1,7 +1,7 @@
 """Arguments and options that several commands share."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,35 +29,22 @@ RolesArgument = Annotated[
     typer.Argument(help="Two or more roles.", autocompletion=complete_role, show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-SvgOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--svg",
-        help="Also write the page to FILE as SVG.",
-        dir_okay=False,
-        metavar="FILE",
-        show_default=False,
-    ),
-]
-HtmlOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--html",
-        help="Also write the page to FILE as HTML.",
-        dir_okay=False,
-        metavar="FILE",
-        show_default=False,
-    ),
-]
+
+
+def _file_option(flag: str, help: str) -> Any:  # typer.Option is typed as Any
+    return typer.Option(flag, help=help, dir_okay=False, metavar="FILE", show_default=False)
+
+
+def product_option(help: str) -> Any:  # typer.Option is typed as Any
+    """--product: a role id, alias or name, completed from the catalog."""
+    return typer.Option("--product", help=help, autocompletion=complete_role, show_default=False)
+
+
+SvgOption = Annotated[Path | None, _file_option("--svg", "Also write the page to FILE as SVG.")]
+HtmlOption = Annotated[Path | None, _file_option("--html", "Also write the page to FILE as HTML.")]
 AnswersOption = Annotated[
     Path | None,
-    typer.Option(
-        "--answers",
-        help="Answers from a TOML or JSON file of question id -> value.",
-        dir_okay=False,
-        metavar="FILE",
-        show_default=False,
-    ),
+    _file_option("--answers", "Answers from a TOML or JSON file of question id -> value."),
 ]
 MlOption = Annotated[
     float | None,

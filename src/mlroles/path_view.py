@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from mlroles.growth import PathPlan
 from mlroles.position import AXIS_TITLES
+from mlroles.render import bullets
 
 
 def path_page(plan: PathPlan) -> Group:
@@ -31,12 +31,7 @@ def path_page(plan: PathPlan) -> Group:
             )
         )
         if gap.steps:
-            steps = Table.grid(padding=(0, 1))
-            steps.add_column(no_wrap=True)
-            steps.add_column()
-            for step in gap.steps:
-                steps.add_row("  •", Text(step))
-            parts.append(steps)
+            parts.append(bullets(gap.steps, indent="  "))
     parts.append(Text())
     summary = Text.assemble(("Fit now: ", "bold"), f"{plan.fit_now:.0f}%")
     first = plan.first_gap

@@ -30,6 +30,16 @@ def heading(text: str) -> Text:
     return Text(text, style=HEADING)
 
 
+def bullets(items: tuple[str, ...], indent: str = "") -> Table:
+    """A bulleted list whose items wrap with a hanging indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(f"{indent}•", Text(item))
+    return grid
+
+
 def roles_table(catalog: Catalog) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("Role")

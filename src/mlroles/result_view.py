@@ -13,6 +13,7 @@ from mlroles.history import SavedResult
 from mlroles.movement import Movement
 from mlroles.position import AXES, AXIS_LABELS
 from mlroles.posting import PostingReading
+from mlroles.render import bullets
 from mlroles.scoring import CLEAR, LEANING, Assessment
 from mlroles.terminal_chart import Marker, TerminalChart, role_marker, you_marker
 
@@ -182,12 +183,7 @@ def posting_page(reading: PostingReading) -> Group:
     else:
         parts.append(Text(f"Candidates for it will search for {titles}."))
     parts += [Text(), Text(f"Hiring advice for {best.name}", style="bold cyan")]
-    advice = Table.grid(padding=(0, 1))
-    advice.add_column(no_wrap=True)
-    advice.add_column()
-    for note in best.hiring:
-        advice.add_row("•", Text(note))
-    parts.append(advice)
+    parts.append(bullets(best.hiring))
     parts += [
         Text(),
         Text("Every role, nearest first", style="bold cyan"),

@@ -12,7 +12,7 @@ from mlroles.options import (
     JsonOption,
     MlOption,
     SweOption,
-    complete_role,
+    product_option,
 )
 
 
@@ -31,13 +31,7 @@ def posting_command(
     swe: SweOption = None,
     comm: CommOption = None,
     product: Annotated[
-        str | None,
-        typer.Option(
-            "--product",
-            show_default=False,
-            autocompletion=complete_role,
-            help="The role whose work product the hire will own.",
-        ),
+        str | None, product_option("The role whose work product the hire will own.")
     ] = None,
     as_json: JsonOption = False,
 ) -> None:

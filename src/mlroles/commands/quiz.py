@@ -17,8 +17,8 @@ from mlroles.options import (
     MlOption,
     SvgOption,
     SweOption,
-    complete_role,
     no_export_with_json,
+    product_option,
 )
 
 if TYPE_CHECKING:
@@ -33,13 +33,7 @@ def quiz_command(
     swe: SweOption = None,
     comm: CommOption = None,
     product: Annotated[
-        str | None,
-        typer.Option(
-            "--product",
-            show_default=False,
-            autocompletion=complete_role,
-            help="With --ml/--swe/--comm: the role whose work product you want.",
-        ),
+        str | None, product_option("With --ml/--swe/--comm: the role whose work product you want.")
     ] = None,
     save: Annotated[
         bool | None,
