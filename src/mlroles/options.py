@@ -68,6 +68,8 @@ CommOption = Annotated[
 ]
 
 
-def no_export_with_json(as_json: bool, svg: Path | None, html: Path | None) -> None:
+def no_export_with_json(
+    as_json: bool, svg: Path | None, html: Path | None, other: str = "--json"
+) -> None:
     if as_json and (svg or html):
-        raise UserError("--svg and --html save the page as shown; they do not go with --json.")
+        raise UserError(f"--svg and --html save the page as shown; they do not go with {other}.")

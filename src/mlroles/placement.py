@@ -3,7 +3,6 @@ command line, an answers file, the interactive quiz, or the last saved result.""
 
 from __future__ import annotations
 
-import math
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 from mlroles.catalog import Catalog, normalize
 from mlroles.environment import Environment
 from mlroles.errors import UserError
-from mlroles.position import AXES, Position
+from mlroles.position import AXES, SCALE_MAX, SCALE_MIN, Position
 from mlroles.questionnaire import Questionnaire
 
 NOT_A_TERMINAL = (
@@ -58,12 +57,32 @@ def direct_placement(
             "Example: --ml 6 --swe 7 --comm 3",
         )
     values = [float(v) for v in given.values() if v is not None]
-    if not all(math.isfinite(v) and 0 <= v <= 10 for v in values):
+    if not all(SCALE_MIN <= v <= SCALE_MAX for v in values):  # also rejects nan and inf
         raise UserError("--ml, --swe and --comm take numbers from 0 to 10.")
     work_product = None
     if product is not None and normalize(product) != NOT_SURE:
         work_product = catalog.resolve(product).id
     return Placement(Position(*values), work_product, default_noise(), False, False)
+
+
+def given_placement(
+    catalog: Catalog,
+    answers_file: Path | None,
+    ml: float | None,
+    swe: float | None,
+    comm: float | None,
+    product: str | None = None,
+) -> Placement | None:
+    """The place given on the command line (--answers, or --ml/--swe/--comm),
+    or None when neither was given."""
+    direct = any(v is not None for v in (ml, swe, comm, product))
+    if direct and answers_file is not None:
+        raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
+    if direct:
+        return direct_placement(catalog, ml, swe, comm, product)
+    if answers_file is not None:
+        return answers_placement(catalog, answers_file)
+    return None
 
 
 def _from_answers(

@@ -38,12 +38,9 @@ def path_command(
     state = state_of(ctx)
     catalog = state.catalog()
     target = catalog.resolve(role)
-    if any(v is not None for v in (ml, swe, comm)):
-        if answers is not None:
-            raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
-        profile = where.direct_placement(catalog, ml, swe, comm).profile
-    elif answers is not None:
-        profile = where.answers_placement(catalog, answers).profile
+    placed = where.given_placement(catalog, answers, ml, swe, comm)
+    if placed is not None:
+        profile = placed.profile
     else:
         latest = state.load_history().latest
         if latest is None:

@@ -60,16 +60,11 @@ def quiz_command(
         raise UserError(f"Unknown --format {output_format!r}; use text or markdown.")
     if as_json and output_format != "text":
         raise UserError("Give either --json or --format markdown, not both.")
-    no_export_with_json(as_json or output_format == "markdown", svg, html)
+    no_export_with_json(as_json, svg, html)
+    no_export_with_json(output_format == "markdown", svg, html, other="--format markdown")
     catalog = state.catalog()
-    direct = any(v is not None for v in (ml, swe, comm, product))
-    if direct and answers is not None:
-        raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
-    if direct:
-        placed = where.direct_placement(catalog, ml, swe, comm, product)
-    elif answers is not None:
-        placed = where.answers_placement(catalog, answers)
-    else:
+    placed = where.given_placement(catalog, answers, ml, swe, comm, product)
+    if placed is None:
         placed = where.interactive_placement(catalog, state.env)
     _report_quiz(
         state,
