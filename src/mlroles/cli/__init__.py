@@ -1,0 +1,2 @@
+"""The imperative shell: the Typer app, its options, the environment,
+prompting, and one module per command."""

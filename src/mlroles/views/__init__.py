@@ -1,0 +1,1 @@
+"""Views: turn core results into rich renderables, JSON data and Markdown."""
