@@ -62,7 +62,7 @@ def command_count() -> int:
     """How many commands mlroles has, so the lean app can match it."""
     from typer.main import get_command
 
-    from mlroles.cli import app
+    from mlroles.cli.main import app
 
     group = get_command(app)
     return len(getattr(group, "commands", {}))

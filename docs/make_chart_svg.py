@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from mlroles.cli import app
+from mlroles.cli.main import app
 
 DEFAULT = Path(__file__).resolve().parent / "chart.svg"
 

@@ -12,7 +12,7 @@ import tempfile
 import cog  # type: ignore[import-not-found]
 from typer.testing import CliRunner
 
-from mlroles.cli import app
+from mlroles.cli.main import app
 
 COLUMNS = 72
 
@@ -39,7 +39,7 @@ def show_broken_catalog() -> None:
     """Break the built-in catalog in two places and show what `check` says."""
     from pathlib import Path
 
-    from mlroles.datafiles import data_file
+    from mlroles.files.paths import data_file
 
     text = data_file("roles.toml").read_text(encoding="utf-8")
     text = text.replace("software_engineering = 7.1", "software_engineering = 71")
@@ -57,9 +57,9 @@ def show_broken_catalog() -> None:
 
 def show_model_parameters() -> None:
     """The scoring constants, read from the code so the README cannot drift."""
-    from mlroles import scoring
-    from mlroles.position import AXIS_TITLES, WEIGHTS
-    from mlroles.questionnaire import level_value
+    from mlroles.core import scoring
+    from mlroles.core.axes import AXIS_TITLES, WEIGHTS
+    from mlroles.core.questionnaire import level_value
 
     cog.outl("| parameter | value |")
     cog.outl("|---|---|")

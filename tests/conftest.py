@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from mlroles.cli import app
-from mlroles.datafiles import data_file
-from mlroles.environment import Environment
+from mlroles.cli.environment import Environment
+from mlroles.cli.main import app
+from mlroles.files.paths import data_file
 
 REPO = Path(__file__).resolve().parents[1]
 ROLES_TOML = REPO / "data" / "roles.toml"

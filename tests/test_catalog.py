@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from mlroles.catalog import Catalog, UnknownRoleError, normalize
-from mlroles.loader import load_catalog
+from mlroles.core.catalog import Catalog, UnknownRoleError, normalize
+from mlroles.files.catalog_file import load_catalog
 
 from .conftest import ROLES_TOML
 

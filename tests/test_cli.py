@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mlroles import __version__
-from mlroles.cli import app
+from mlroles.cli.main import app
 
 from .conftest import Run, tty_environment
 
@@ -178,12 +178,12 @@ def test_markup_and_escapes_in_data_are_shown_as_plain_text(
 
 
 def test_internal_error_is_short_without_debug(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import mlroles.loader
+    import mlroles.files.catalog_file
 
     def explode(path: Path) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(mlroles.loader, "load_catalog", explode)
+    monkeypatch.setattr(mlroles.files.catalog_file, "load_catalog", explode)
     result = run("roles")
     assert result.exit_code == 1
     assert "internal error: RuntimeError: boom" in result.stderr
@@ -196,7 +196,7 @@ def test_internal_error_is_short_without_debug(run: Run, monkeypatch: pytest.Mon
 
 
 def test_completion_offers_role_ids_with_names() -> None:
-    from mlroles.options import complete_role
+    from mlroles.cli.options import complete_role
 
     class Ctx:
         params: ClassVar[dict[str, object]] = {}

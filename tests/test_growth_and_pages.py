@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlroles.catalog import Catalog
-from mlroles.cli import app
-from mlroles.growth import plan_path
-from mlroles.loader import load_catalog
-from mlroles.position import AXES, Position
+from mlroles.cli.main import app
+from mlroles.core.axes import AXES, Position
+from mlroles.core.catalog import Catalog
+from mlroles.core.path import plan_path
+from mlroles.files.catalog_file import load_catalog
 
 from .conftest import REPO, ROLES_TOML, Run, tty_environment
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from mlroles.history import History, SavedResult, parse_record, record
-from mlroles.movement import NOISE_FLOOR_ITEM, axis_noise, default_noise, movement
-from mlroles.position import Position
+from mlroles.core.axes import Position
+from mlroles.core.movement import NOISE_FLOOR_ITEM, axis_noise, default_noise, movement
+from mlroles.files.history import History, SavedResult, parse_record, record
 
 from .conftest import REPO, Run
 
@@ -187,7 +187,7 @@ def test_eight_concurrent_quizzes_lose_nothing(tmp_path: Path, isolated_home: Pa
     script = (
         "import os, sys, time\n"
         f"while not os.path.exists({str(start)!r}): time.sleep(0.001)\n"
-        "from mlroles.cli import main\n"
+        "from mlroles.cli.main import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
     procs = [

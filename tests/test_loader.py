@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mlroles.loader import CatalogError, load_catalog, parse_catalog
+from mlroles.files.catalog_file import CatalogError, load_catalog, parse_catalog
 
 from .conftest import ROLES_TOML
 
@@ -181,7 +181,7 @@ def test_control_characters_and_escapes_are_removed() -> None:
 
 
 def test_file_not_found_is_a_user_error(tmp_path: Path) -> None:
-    from mlroles.errors import UserError
+    from mlroles.core.errors import UserError
 
     with pytest.raises(UserError) as info:
         load_catalog(tmp_path / "nope.toml")

@@ -15,7 +15,7 @@ import pytest
 from .conftest import REPO
 
 pytestmark = pytest.mark.slow
-LOOKUP = "from mlroles.datafiles import data_file; print(data_file('roles.toml'))"
+LOOKUP = "from mlroles.files.paths import data_file; print(data_file('roles.toml'))"
 
 
 def copy_checkout(dest: Path) -> Path:
@@ -114,7 +114,7 @@ def test_missing_data_file_is_a_clear_error(tmp_path: Path) -> None:
     shutil.copytree(REPO / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
     code = (
         f"import sys; sys.path.insert(0, {str(tmp_path / 'src')!r})\n"
-        "from mlroles.errors import UserError\n"
+        "from mlroles.core.errors import UserError\n"
         "try:\n"
         f"    {LOOKUP}\n"
         "except UserError as e: print(e.lines[-1])"

@@ -10,9 +10,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from mlroles.cli import app
-from mlroles.loader import load_catalog
-from mlroles.posting import article, title_role
+from mlroles.cli.main import app
+from mlroles.core.posting import article, title_role
+from mlroles.files.catalog_file import load_catalog
 
 from .conftest import ROLES_TOML, Run, tty_environment
 

@@ -12,7 +12,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from mlroles.cli import app
+from mlroles.cli.main import app
 
 from .conftest import tty_environment
 

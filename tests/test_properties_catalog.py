@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlroles.loader import CatalogError, parse_catalog
+from mlroles.files.catalog_file import CatalogError, parse_catalog
 
 from .conftest import ROLES_TOML
 
@@ -94,7 +94,7 @@ def test_edits_to_the_real_catalog_load_or_fail_clearly(position: int, insert: s
 
 @given(st.text())
 def test_clean_leaves_no_control_characters(text: str) -> None:
-    from mlroles.plaintext import clean
+    from mlroles.core.sanitize import clean
 
     cleaned = clean(text)
     assert not any((ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in cleaned), repr(

@@ -4,11 +4,9 @@ import re
 
 import pytest
 
-from mlroles.catalog import Catalog
-from mlroles.datafiles import data_file
-from mlroles.loader import load_catalog
-from mlroles.position import Position
-from mlroles.questionnaire import (
+from mlroles.core.axes import Position
+from mlroles.core.catalog import Catalog
+from mlroles.core.questionnaire import (
     NOT_SURE,
     WORK_PRODUCT_AXIS,
     AnswersError,
@@ -22,6 +20,8 @@ from mlroles.questionnaire import (
     parse_questionnaire,
     profile_from_answers,
 )
+from mlroles.files.catalog_file import load_catalog
+from mlroles.files.paths import data_file
 
 from .conftest import ROLES_TOML
 

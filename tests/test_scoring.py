@@ -7,12 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlroles.catalog import Catalog
-from mlroles.datafiles import data_file
-from mlroles.loader import load_catalog
-from mlroles.position import AXES, Position, distance
-from mlroles.questionnaire import load_questionnaire, profile_from_answers
-from mlroles.scoring import (
+from mlroles.core.axes import AXES, Position, distance
+from mlroles.core.catalog import Catalog
+from mlroles.core.questionnaire import load_questionnaire, profile_from_answers
+from mlroles.core.scoring import (
     CLEAR,
     CLEAR_MARGIN,
     LEANING,
@@ -24,6 +22,8 @@ from mlroles.scoring import (
     fit_from_distance,
     rank,
 )
+from mlroles.files.catalog_file import load_catalog
+from mlroles.files.paths import data_file
 
 from .conftest import ROLES_TOML
 

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlroles.catalog import Catalog
-from mlroles.loader import load_catalog
-from mlroles.position import Position
-from mlroles.scoring import assess
-from mlroles.team import Roster, TeamFileError, parse_roster, score_team
+from mlroles.core.axes import Position
+from mlroles.core.catalog import Catalog
+from mlroles.core.scoring import assess
+from mlroles.core.team import Roster, TeamFileError, parse_roster, score_team
+from mlroles.files.catalog_file import load_catalog
 
 from .conftest import ROLES_TOML, Run
 
@@ -200,7 +200,7 @@ def test_parse_roster_rejects_a_header_only_of_junk() -> None:
 def test_progress_bar_only_when_stderr_is_a_terminal(run: Run, write_csv: WriteCsv) -> None:
     from typer.testing import CliRunner
 
-    from mlroles.cli import app
+    from mlroles.cli.main import app
 
     from .conftest import tty_environment
 

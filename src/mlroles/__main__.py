@@ -1,3 +1,3 @@
-from mlroles.cli import main
+from mlroles.cli.main import main
 
 raise SystemExit(main())

@@ -7,15 +7,15 @@ import typer
 from typer.core import TyperGroup
 
 from mlroles import __version__
-from mlroles.app_state import (
+from mlroles.cli.environment import Environment
+from mlroles.cli.state import (
     EXIT_INTERNAL_ERROR,
     EXIT_INTERRUPTED,
     EXIT_USER_ERROR,
     AppState,
     state_of,
 )
-from mlroles.environment import Environment
-from mlroles.errors import UserError
+from mlroles.core.errors import UserError
 
 
 class MlrolesGroup(TyperGroup):

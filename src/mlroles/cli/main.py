@@ -5,13 +5,13 @@ import sys
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import EXIT_INTERRUPTED
+from mlroles.cli.app import app
+from mlroles.cli.state import EXIT_INTERRUPTED
 
 # isort: off
 # The order here is the order of `mlroles --help`.
-from mlroles.commands import quiz, reference, path, compare, chart, history  # noqa: F401
-from mlroles.commands import team, posting  # noqa: F401
+from mlroles.cli.commands import quiz, reference, path, compare, chart, history  # noqa: F401
+from mlroles.cli.commands import team, posting  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]

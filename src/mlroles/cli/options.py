@@ -5,9 +5,9 @@ from typing import Annotated, Any
 
 import typer
 
-from mlroles.app_state import AppState
-from mlroles.environment import Environment
-from mlroles.errors import UserError
+from mlroles.cli.environment import Environment
+from mlroles.cli.state import AppState
+from mlroles.core.errors import UserError
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

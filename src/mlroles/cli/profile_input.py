@@ -7,11 +7,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlroles.catalog import Catalog, normalize
-from mlroles.environment import Environment
-from mlroles.errors import UserError
-from mlroles.position import AXES, SCALE_MAX, SCALE_MIN, Position
-from mlroles.questionnaire import Questionnaire
+from mlroles.cli.environment import Environment
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
+from mlroles.core.catalog import Catalog, normalize
+from mlroles.core.errors import UserError
+from mlroles.core.questionnaire import Questionnaire
 
 NOT_A_TERMINAL = (
     "mlroles quiz asks its questions in a terminal, and none is attached.",
@@ -33,8 +33,8 @@ class Placement:
 
 
 def load_builtin_questionnaire(catalog: Catalog) -> Questionnaire:
-    from mlroles.datafiles import data_file
-    from mlroles.questionnaire import load_questionnaire
+    from mlroles.core.questionnaire import load_questionnaire
+    from mlroles.files.paths import data_file
 
     return load_questionnaire(data_file("questions.toml"), catalog)
 
@@ -46,8 +46,8 @@ def direct_placement(
     comm: float | None,
     product: str | None = None,
 ) -> Placement:
-    from mlroles.movement import default_noise
-    from mlroles.questionnaire import NOT_SURE
+    from mlroles.core.movement import default_noise
+    from mlroles.core.questionnaire import NOT_SURE
 
     given = {"--ml": ml, "--swe": swe, "--comm": comm}
     missing = [name for name, value in given.items() if value is None]
@@ -88,8 +88,8 @@ def given_placement(
 def _from_answers(
     questionnaire: Questionnaire, answers: dict[str, int | str], interactive: bool
 ) -> Placement:
-    from mlroles.movement import axis_noise
-    from mlroles.questionnaire import answers_are_flat, item_values, profile_from_answers
+    from mlroles.core.movement import axis_noise
+    from mlroles.core.questionnaire import answers_are_flat, item_values, profile_from_answers
 
     profile, work_product = profile_from_answers(questionnaire, answers)
     items = item_values(questionnaire, answers)
@@ -99,8 +99,8 @@ def _from_answers(
 
 
 def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
-    from mlroles.loader import read_text
-    from mlroles.questionnaire import AnswersError, check_answers, parse_answers_file
+    from mlroles.core.questionnaire import AnswersError, check_answers, parse_answers_file
+    from mlroles.files.catalog_file import read_text
 
     questionnaire = load_builtin_questionnaire(catalog)
     source = str(answers_file)
@@ -112,14 +112,14 @@ def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
 def interactive_placement(catalog: Catalog, env: Environment, posting: bool = False) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
     Ctrl-C raises KeyboardInterrupt; the app turns it into exit code 130."""
-    from mlroles.questionnaire import for_posting
+    from mlroles.core.questionnaire import for_posting
 
     questionnaire = load_builtin_questionnaire(catalog)
     if posting:
         questionnaire = for_posting(questionnaire)
     if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):
         raise UserError(*NOT_A_TERMINAL)
-    from mlroles.prompting import run_quiz
+    from mlroles.cli.prompting import run_quiz
 
     width = env.width or shutil.get_terminal_size().columns
     prompt_stream = None if env.stdout_isatty else env.stderr

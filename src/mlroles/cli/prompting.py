@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, TextIO
 
-from mlroles.questionnaire import AnswerValue, Question, Questionnaire
+from mlroles.core.questionnaire import AnswerValue, Question, Questionnaire
 
 CONFIRM = "__confirm__"
 CHOICE_INDENT = "   "  # questionary puts " » " or three spaces before a choice

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from mlroles.catalog import Catalog
-from mlroles.environment import Environment
+from mlroles.cli.environment import Environment
+from mlroles.core.catalog import Catalog
 
 if TYPE_CHECKING:
-    from mlroles.history import History, HistoryLoad
+    from mlroles.files.history import History, HistoryLoad
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
@@ -28,14 +28,14 @@ class AppState:
     debug: bool
 
     def catalog(self) -> Catalog:
-        from mlroles.datafiles import data_file
-        from mlroles.loader import load_catalog
+        from mlroles.files.catalog_file import load_catalog
+        from mlroles.files.paths import data_file
 
         return load_catalog(self.roles_path or data_file("roles.toml"))
 
     def history(self) -> "History":
-        from mlroles.history import History
-        from mlroles.storage import data_dir
+        from mlroles.files.history import History
+        from mlroles.files.io import data_dir
 
         return History(data_dir(self.env.env) / "results")
 
@@ -50,7 +50,7 @@ class AppState:
         console = self.env.console(record=bool(svg or html))
         console.print(page)
         if svg or html:
-            from mlroles.storage import write_atomic
+            from mlroles.files.io import write_atomic
 
             if svg:
                 write_atomic(svg, console.export_svg(title="mlroles", clear=False))
@@ -72,7 +72,7 @@ class AppState:
             yield lambda done: bar.update(task, completed=done)
 
     def print_json(self, data: object, pretty: bool = True) -> None:
-        from mlroles.jsonview import dumps
+        from mlroles.views.json_data import dumps
 
         self.env.stdout.write(dumps(data, pretty))
 

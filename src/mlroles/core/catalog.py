@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from mlroles.errors import UserError
-from mlroles.position import Position, distance
+from mlroles.core.axes import Position, distance
+from mlroles.core.errors import UserError
 
 
 @dataclass(frozen=True)

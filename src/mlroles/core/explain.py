@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlroles.position import AXES, AXIS_LABELS, NEGLIGIBLE_GAP, Position
-from mlroles.scoring import CLEAR, LEANING, Assessment, RoleScore
+from mlroles.core.axes import AXES, AXIS_LABELS, NEGLIGIBLE_GAP, Position
+from mlroles.core.scoring import CLEAR, LEANING, Assessment, RoleScore
 
 
 def gap_phrase(axis: str, profile: Position, score: RoleScore) -> str:

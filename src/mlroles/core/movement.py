@@ -17,8 +17,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mlroles.position import AXES, Position
-from mlroles.questionnaire import level_value
+from mlroles.core.axes import AXES, Position
+from mlroles.core.questionnaire import level_value
 
 LEVEL_STEP = level_value(2) - level_value(1)  # one answer level, in axis points
 NOISE_FLOOR_ITEM = LEVEL_STEP / 2

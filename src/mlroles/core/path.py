@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlroles.catalog import Role
-from mlroles.position import AXES, NEGLIGIBLE_GAP, Position, distance
-from mlroles.scoring import fit_from_distance
+from mlroles.core.axes import AXES, NEGLIGIBLE_GAP, Position, distance
+from mlroles.core.catalog import Role
+from mlroles.core.scoring import fit_from_distance
 
 
 @dataclass(frozen=True)

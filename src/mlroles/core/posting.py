@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlroles.catalog import Catalog, Role, normalize
-from mlroles.position import Position
-from mlroles.scoring import Assessment, assess
+from mlroles.core.axes import Position
+from mlroles.core.catalog import Catalog, Role, normalize
+from mlroles.core.scoring import Assessment, assess
 
 # Words that say how senior a job is, not which job it is.
 SENIORITY = frozenset(

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from mlroles.catalog import Catalog
-from mlroles.position import AXES, SCALE_MAX, Position
-from mlroles.validation import DataFileError, FieldSpec, TableChecker, parse_toml
+from mlroles.core.axes import AXES, SCALE_MAX, Position
+from mlroles.core.catalog import Catalog
+from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml
 
 SCHEMA_VERSION = 1
 LEVELS = 5
@@ -99,7 +99,7 @@ def level_value(level: int) -> float:
 
 
 def load_questionnaire(path: Path, catalog: Catalog) -> Questionnaire:
-    from mlroles.loader import read_text
+    from mlroles.files.catalog_file import read_text
 
     text = read_text(path, "Questionnaire", QuestionnaireError)
     return parse_questionnaire(text, str(path), catalog)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlroles.catalog import Catalog, Role, Variant
-from mlroles.position import AXES, Position, distance
+from mlroles.core.axes import AXES, Position, distance
+from mlroles.core.catalog import Catalog, Role, Variant
 
 PRODUCT_BONUS = 3.0
 FIT_ZERO_DISTANCE = 10.0

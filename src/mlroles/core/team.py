@@ -11,10 +11,10 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from mlroles.catalog import Catalog, Role
-from mlroles.position import AXES, SCALE_MAX, SCALE_MIN, WEIGHTS
-from mlroles.scoring import PRODUCT_BONUS, confidence_for, fit_from_distance
-from mlroles.validation import DataFileError
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, WEIGHTS
+from mlroles.core.catalog import Catalog, Role
+from mlroles.core.scoring import PRODUCT_BONUS, confidence_for, fit_from_distance
+from mlroles.files.checks import DataFileError
 
 COLUMNS = {
     "name": "name",

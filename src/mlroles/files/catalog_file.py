@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mlroles.catalog import Catalog, Role, Variant, normalize
-from mlroles.errors import UserError
-from mlroles.plaintext import clean
-from mlroles.position import AXES
-from mlroles.validation import DataFileError, FieldSpec, TableChecker, parse_toml
+from mlroles.core.axes import AXES
+from mlroles.core.catalog import Catalog, Role, Variant, normalize
+from mlroles.core.errors import UserError
+from mlroles.core.sanitize import clean
+from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml
 
 SCHEMA_VERSION = 1
 

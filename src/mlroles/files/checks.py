@@ -9,9 +9,9 @@ import tomllib
 from collections.abc import Callable
 from typing import Any
 
-from mlroles.errors import UserError
-from mlroles.plaintext import clean
-from mlroles.position import AXES, SCALE_MAX, SCALE_MIN, Position
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
+from mlroles.core.errors import UserError
+from mlroles.core.sanitize import clean
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

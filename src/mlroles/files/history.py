@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mlroles.position import AXES, Position
-from mlroles.storage import write_atomic
+from mlroles.core.axes import AXES, Position
+from mlroles.files.io import write_atomic
 
 SCHEMA_VERSION = 1
 
@@ -86,7 +86,7 @@ class History:
 
     def save(self, result: SavedResult) -> Path:
         """Write a new result file; raises UserError if the folder is not writable."""
-        from mlroles.errors import UserError
+        from mlroles.core.errors import UserError
 
         try:
             self.directory.mkdir(parents=True, exist_ok=True)

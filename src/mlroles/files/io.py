@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from mlroles.errors import UserError
+from mlroles.core.errors import UserError
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlroles.errors import UserError
+from mlroles.core.errors import UserError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def data_file(name: str) -> Path:

@@ -10,8 +10,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from mlroles.catalog import Role
-from mlroles.position import AXES, AXIS_TITLES
+from mlroles.core.axes import AXES, AXIS_TITLES
+from mlroles.core.catalog import Role
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult

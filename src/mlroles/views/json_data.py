@@ -6,16 +6,16 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from mlroles.catalog import Catalog, Role, Variant
+from mlroles.core.catalog import Catalog, Role, Variant
 
 if TYPE_CHECKING:
-    from mlroles.growth import PathPlan
-    from mlroles.history import SavedResult
-    from mlroles.movement import Movement
-    from mlroles.posting import PostingReading
-    from mlroles.questionnaire import Questionnaire
-    from mlroles.scoring import Assessment
-    from mlroles.team import TeamReport
+    from mlroles.core.movement import Movement
+    from mlroles.core.path import PathPlan
+    from mlroles.core.posting import PostingReading
+    from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.scoring import Assessment
+    from mlroles.core.team import TeamReport
+    from mlroles.files.history import SavedResult
 
 
 def dumps(data: Any, pretty: bool = True) -> str:
@@ -68,7 +68,7 @@ def _round(value: float) -> float:
 
 
 def assessment_data(assessment: Assessment) -> dict[str, Any]:
-    from mlroles import explain
+    from mlroles.core import explain
 
     advice = assessment.title_advice
     return {
@@ -147,7 +147,7 @@ def path_data(plan: PathPlan) -> dict[str, Any]:
 
 
 def compare_data(roles: list[Role]) -> dict[str, Any]:
-    from mlroles.compare_view import shared_tools
+    from mlroles.views.compare import shared_tools
 
     return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mlroles import explain
-from mlroles.catalog import Catalog
-from mlroles.position import AXES, AXIS_LABELS, AXIS_TITLES
-from mlroles.scoring import Assessment
+from mlroles.core import explain
+from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES
+from mlroles.core.catalog import Catalog
+from mlroles.core.scoring import Assessment
 
 
 def _cell(text: str) -> str:

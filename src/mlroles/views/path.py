@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mlroles.growth import PathPlan
-from mlroles.position import AXIS_TITLES
-from mlroles.render import bullets
+from mlroles.core.axes import AXIS_TITLES
+from mlroles.core.path import PathPlan
+from mlroles.views.reference import bullets
 
 
 def path_page(plan: PathPlan) -> Group:

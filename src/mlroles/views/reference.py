@@ -9,9 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mlroles.catalog import Catalog, Role
-from mlroles.position import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX, Position
-from mlroles.questionnaire import Questionnaire
+from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX, Position
+from mlroles.core.catalog import Catalog, Role
+from mlroles.core.questionnaire import Questionnaire
 
 HEADING = "bold cyan"
 LABEL = "bold"
@@ -158,7 +158,7 @@ def questions_view(questionnaire: Questionnaire) -> Group:
 
 def chart_page(catalog: Catalog, me: Position | None = None) -> Group:
     """The whole catalog on the chart, as the source's figure draws it."""
-    from mlroles.terminal_chart import TerminalChart, role_marker, you_marker
+    from mlroles.views.terminal_chart import TerminalChart, role_marker, you_marker
 
     markers = [role_marker(role) for role in catalog.roles]
     if me is not None:

@@ -7,15 +7,15 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mlroles import explain
-from mlroles.catalog import Catalog
-from mlroles.history import SavedResult
-from mlroles.movement import Movement
-from mlroles.position import AXES, AXIS_LABELS
-from mlroles.posting import PostingReading
-from mlroles.render import bullets
-from mlroles.scoring import CLEAR, LEANING, Assessment
-from mlroles.terminal_chart import Marker, TerminalChart, role_marker, you_marker
+from mlroles.core import explain
+from mlroles.core.axes import AXES, AXIS_LABELS
+from mlroles.core.catalog import Catalog
+from mlroles.core.movement import Movement
+from mlroles.core.posting import PostingReading
+from mlroles.core.scoring import CLEAR, LEANING, Assessment
+from mlroles.files.history import SavedResult
+from mlroles.views.reference import bullets
+from mlroles.views.terminal_chart import Marker, TerminalChart, role_marker, you_marker
 
 CONFIDENCE_STYLE = {CLEAR: "bold green", LEANING: "bold yellow"}
 
@@ -147,7 +147,7 @@ def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
 
 
 def posting_page(reading: PostingReading) -> Group:
-    from mlroles.posting import article
+    from mlroles.core.posting import article
 
     assessment = reading.assessment
     best = assessment.best.role

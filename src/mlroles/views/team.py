@@ -9,10 +9,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mlroles.catalog import Catalog
-from mlroles.scoring import CLEAR, LEANING, TOSS_UP
-from mlroles.team import TeamReport
-from mlroles.terminal_chart import Marker, TerminalChart, role_marker
+from mlroles.core.catalog import Catalog
+from mlroles.core.scoring import CLEAR, LEANING, TOSS_UP
+from mlroles.core.team import TeamReport
+from mlroles.views.terminal_chart import Marker, TerminalChart, role_marker
 
 MEMBER_TABLE_LIMIT = 25  # more members than this get a summary instead
 LABEL_LIMIT = 30  # more members than this are drawn as counts only

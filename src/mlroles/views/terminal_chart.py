@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from mlroles.catalog import Role
-from mlroles.position import SCALE_MAX, Position
+from mlroles.core.axes import SCALE_MAX, Position
+from mlroles.core.catalog import Role
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult

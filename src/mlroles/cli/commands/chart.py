@@ -4,13 +4,13 @@ from typing import Annotated
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import state_of
-from mlroles.errors import UserError
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     HtmlOption,
     SvgOption,
 )
+from mlroles.cli.state import state_of
+from mlroles.core.errors import UserError
 
 
 @app.command("chart")
@@ -21,7 +21,7 @@ def chart_command(
     html: HtmlOption = None,
 ) -> None:
     """Draw every role on the chart, as the source's figure does."""
-    from mlroles.render import chart_page
+    from mlroles.views.reference import chart_page
 
     state = state_of(ctx)
     catalog = state.catalog()

@@ -2,16 +2,16 @@
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import state_of
-from mlroles.errors import UserError
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     HtmlOption,
     JsonOption,
     RolesArgument,
     SvgOption,
     no_export_with_json,
 )
+from mlroles.cli.state import state_of
+from mlroles.core.errors import UserError
 
 
 @app.command("compare")
@@ -30,10 +30,10 @@ def compare_command(
     if len(found) < 2:
         raise UserError("Compare needs at least two different roles, e.g. mlroles compare de mle.")
     if as_json:
-        from mlroles.jsonview import compare_data
+        from mlroles.views.json_data import compare_data
 
         state.print_json(compare_data(found))
         return
-    from mlroles.compare_view import CompareView
+    from mlroles.views.compare import CompareView
 
     state.show(CompareView(found), svg, html)

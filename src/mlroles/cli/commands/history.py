@@ -2,11 +2,11 @@
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import state_of
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     JsonOption,
 )
+from mlroles.cli.state import state_of
 
 
 @app.command("history")
@@ -15,13 +15,13 @@ def history_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     state = state_of(ctx)
     loaded = state.load_history()
     if as_json:
-        from mlroles.jsonview import history_data
+        from mlroles.views.json_data import history_data
 
         state.print_json(history_data(loaded.results))
         return
     if not loaded.results:
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
         return
-    from mlroles.result_view import history_table
+    from mlroles.views.result import history_table
 
     state.show(history_table(loaded.results, state.catalog()))

@@ -2,10 +2,8 @@
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import state_of
-from mlroles.errors import UserError
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     AnswersOption,
     CommOption,
     HtmlOption,
@@ -16,6 +14,8 @@ from mlroles.options import (
     SweOption,
     no_export_with_json,
 )
+from mlroles.cli.state import state_of
+from mlroles.core.errors import UserError
 
 
 @app.command("path")
@@ -31,8 +31,8 @@ def path_command(
     html: HtmlOption = None,
 ) -> None:
     """The gaps between you and a role, and the next steps to close them."""
-    from mlroles import placement as where
-    from mlroles.growth import plan_path
+    from mlroles.cli import profile_input as where
+    from mlroles.core.path import plan_path
 
     no_export_with_json(as_json, svg, html)
     state = state_of(ctx)
@@ -53,10 +53,10 @@ def path_command(
         profile = latest.profile
     plan = plan_path(target, profile)
     if as_json:
-        from mlroles.jsonview import path_data
+        from mlroles.views.json_data import path_data
 
         state.print_json(path_data(plan))
         return
-    from mlroles.path_view import path_page
+    from mlroles.views.path import path_page
 
     state.show(path_page(plan), svg, html)

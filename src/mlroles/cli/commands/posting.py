@@ -4,16 +4,16 @@ from typing import Annotated
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import state_of
-from mlroles.errors import UserError
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     CommOption,
     JsonOption,
     MlOption,
     SweOption,
     product_option,
 )
+from mlroles.cli.state import state_of
+from mlroles.core.errors import UserError
 
 
 @app.command("posting")
@@ -36,8 +36,8 @@ def posting_command(
     as_json: JsonOption = False,
 ) -> None:
     """Check which role a job posting really describes."""
-    from mlroles import placement as where
-    from mlroles.posting import read_posting
+    from mlroles.cli import profile_input as where
+    from mlroles.core.posting import read_posting
 
     state = state_of(ctx)
     catalog = state.catalog()
@@ -56,10 +56,10 @@ def posting_command(
         )
     reading = read_posting(catalog, placed.profile, placed.work_product, title)
     if as_json:
-        from mlroles.jsonview import posting_data
+        from mlroles.views.json_data import posting_data
 
         state.print_json(posting_data(reading))
         return
-    from mlroles.result_view import posting_page
+    from mlroles.views.result import posting_page
 
     state.show(posting_page(reading))

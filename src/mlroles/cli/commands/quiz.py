@@ -5,11 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import AppState, state_of
-from mlroles.catalog import Catalog
-from mlroles.errors import UserError
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     AnswersOption,
     CommOption,
     HtmlOption,
@@ -20,9 +17,12 @@ from mlroles.options import (
     no_export_with_json,
     product_option,
 )
+from mlroles.cli.state import AppState, state_of
+from mlroles.core.catalog import Catalog
+from mlroles.core.errors import UserError
 
 if TYPE_CHECKING:
-    from mlroles.placement import Placement
+    from mlroles.cli.profile_input import Placement
 
 
 @app.command("quiz")
@@ -53,7 +53,7 @@ def quiz_command(
     html: HtmlOption = None,
 ) -> None:
     """Answer ten questions and see which role fits you best."""
-    from mlroles import placement as where
+    from mlroles.cli import profile_input as where
 
     state = state_of(ctx)
     if output_format not in ("text", "markdown"):
@@ -90,9 +90,9 @@ def _report_quiz(
 ) -> None:
     from datetime import UTC, datetime
 
-    from mlroles.history import SavedResult
-    from mlroles.movement import movement
-    from mlroles.scoring import assess
+    from mlroles.core.movement import movement
+    from mlroles.core.scoring import assess
+    from mlroles.files.history import SavedResult
 
     assessment = assess(catalog, placed.profile, placed.work_product, flat_answers=placed.flat)
     previous = state.load_history().latest
@@ -107,17 +107,17 @@ def _report_quiz(
             assessment.best.role.id,
         )
     if as_json:
-        from mlroles.jsonview import assessment_data, movement_data
+        from mlroles.views.json_data import assessment_data, movement_data
 
         data = assessment_data(assessment)
         data["movement"] = movement_data(moved, previous) if moved and previous else None
         state.print_json(data)
     elif output_format == "markdown":
-        from mlroles.markdown_report import markdown_report
+        from mlroles.views.markdown import markdown_report
 
         state.print_text(markdown_report(assessment, catalog))
     else:
-        from mlroles.result_view import result_page
+        from mlroles.views.result import result_page
 
         state.show(result_page(assessment, catalog, previous, moved), svg, html)
     if save:

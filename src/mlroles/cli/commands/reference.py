@@ -2,15 +2,15 @@
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import state_of
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     HtmlOption,
     JsonOption,
     RoleArgument,
     SvgOption,
     no_export_with_json,
 )
+from mlroles.cli.state import state_of
 
 
 @app.command("roles")
@@ -19,11 +19,11 @@ def roles_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     state = state_of(ctx)
     catalog = state.catalog()
     if as_json:
-        from mlroles.jsonview import role_data
+        from mlroles.views.json_data import role_data
 
         state.print_json([role_data(role) for role in catalog.roles])
         return
-    from mlroles.render import roles_table
+    from mlroles.views.reference import roles_table
 
     state.show(roles_table(catalog))
 
@@ -42,11 +42,11 @@ def describe_command(
     catalog = state.catalog()
     found = catalog.resolve(role)
     if as_json:
-        from mlroles.jsonview import role_detail_data
+        from mlroles.views.json_data import role_detail_data
 
         state.print_json(role_detail_data(catalog, found))
         return
-    from mlroles.render import role_page
+    from mlroles.views.reference import role_page
 
     state.show(role_page(catalog, found), svg, html)
 
@@ -54,16 +54,16 @@ def describe_command(
 @app.command("questions")
 def questions_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Print the questionnaire, for answering with quiz --answers."""
-    from mlroles.placement import load_builtin_questionnaire
+    from mlroles.cli.profile_input import load_builtin_questionnaire
 
     state = state_of(ctx)
     questionnaire = load_builtin_questionnaire(state.catalog())
     if as_json:
-        from mlroles.jsonview import questions_data
+        from mlroles.views.json_data import questions_data
 
         state.print_json(questions_data(questionnaire))
         return
-    from mlroles.render import questions_view
+    from mlroles.views.reference import questions_view
 
     state.show(questions_view(questionnaire))
 

@@ -5,15 +5,15 @@ from typing import Annotated
 
 import typer
 
-from mlroles.app import app
-from mlroles.app_state import state_of
-from mlroles.errors import UserError
-from mlroles.options import (
+from mlroles.cli.app import app
+from mlroles.cli.options import (
     HtmlOption,
     JsonOption,
     SvgOption,
     no_export_with_json,
 )
+from mlroles.cli.state import state_of
+from mlroles.core.errors import UserError
 
 PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
 
@@ -33,8 +33,8 @@ def team_command(
     html: HtmlOption = None,
 ) -> None:
     """Map a whole team on the chart and see which roles it covers."""
-    from mlroles.loader import read_text
-    from mlroles.team import TeamFileError, parse_roster, score_team
+    from mlroles.core.team import TeamFileError, parse_roster, score_team
+    from mlroles.files.catalog_file import read_text
 
     no_export_with_json(as_json, svg, html)
     state = state_of(ctx)
@@ -54,10 +54,10 @@ def team_command(
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(catalog, roster)
     if as_json:
-        from mlroles.jsonview import team_data
+        from mlroles.views.json_data import team_data
 
         state.print_json(team_data(report), pretty=len(report.fits) <= PRETTY_JSON_LIMIT)
         return
-    from mlroles.team_view import team_page
+    from mlroles.views.team import team_page
 
     state.show(team_page(report, catalog), svg, html)
