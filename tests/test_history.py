@@ -17,7 +17,8 @@ import pytest
 
 from mlroles.core.axes import Position
 from mlroles.core.movement import NOISE_FLOOR_ITEM, axis_noise, default_noise, movement
-from mlroles.files.history import History, SavedResult, parse_record, record
+from mlroles.core.saved import SavedResult
+from mlroles.files.history import History, parse_record, record
 
 from .conftest import REPO, Run
 

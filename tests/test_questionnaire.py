@@ -9,19 +9,19 @@ from mlroles.core.catalog import Catalog
 from mlroles.core.questionnaire import (
     NOT_SURE,
     WORK_PRODUCT_AXIS,
-    AnswersError,
     Questionnaire,
-    QuestionnaireError,
     answers_are_flat,
-    check_answers,
     level_value,
-    load_questionnaire,
-    parse_answers_file,
-    parse_questionnaire,
     profile_from_answers,
 )
+from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
 from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
+from mlroles.files.questionnaire_file import (
+    QuestionnaireError,
+    load_questionnaire,
+    parse_questionnaire,
+)
 
 from .conftest import ROLES_TOML
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from mlroles.core.axes import AXES, Position, distance
 from mlroles.core.catalog import Catalog
-from mlroles.core.questionnaire import load_questionnaire, profile_from_answers
+from mlroles.core.questionnaire import profile_from_answers
 from mlroles.core.scoring import (
     CLEAR,
     CLEAR_MARGIN,
@@ -24,6 +24,7 @@ from mlroles.core.scoring import (
 )
 from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
+from mlroles.files.questionnaire_file import load_questionnaire
 
 from .conftest import ROLES_TOML
 

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from mlroles.core.axes import Position
 from mlroles.core.catalog import Catalog
 from mlroles.core.scoring import assess
-from mlroles.core.team import Roster, TeamFileError, parse_roster, score_team
+from mlroles.core.team import Roster, score_team
 from mlroles.files.catalog_file import load_catalog
+from mlroles.files.team_csv import TeamFileError, parse_roster
 
 from .conftest import ROLES_TOML, Run
 

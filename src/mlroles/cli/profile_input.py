@@ -33,8 +33,8 @@ class Placement:
 
 
 def load_builtin_questionnaire(catalog: Catalog) -> Questionnaire:
-    from mlroles.core.questionnaire import load_questionnaire
     from mlroles.files.paths import data_file
+    from mlroles.files.questionnaire_file import load_questionnaire
 
     return load_questionnaire(data_file("questions.toml"), catalog)
 
@@ -99,7 +99,7 @@ def _from_answers(
 
 
 def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
-    from mlroles.core.questionnaire import AnswersError, check_answers, parse_answers_file
+    from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
     from mlroles.files.catalog_file import read_text
 
     questionnaire = load_builtin_questionnaire(catalog)

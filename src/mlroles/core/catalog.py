@@ -123,3 +123,9 @@ def suggest(query: str, catalog: Catalog) -> str | None:
     owner = {key: role.id for role in catalog.roles for key in role.lookup_keys()}
     close = difflib.get_close_matches(normalize(query), list(owner), n=1, cutoff=0.6)
     return owner[close[0]] if close else None
+
+
+def shared_tools(roles: list[Role]) -> set[str]:
+    """Tools every compared role lists (case-insensitive)."""
+    sets = [{t.casefold() for t in role.tools} for role in roles]
+    return set.intersection(*sets) if sets else set()

@@ -16,19 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from mlroles.core.axes import AXES, Position
+from mlroles.core.saved import SavedResult
 from mlroles.files.io import write_atomic
 
 SCHEMA_VERSION = 1
-
-
-@dataclass(frozen=True)
-class SavedResult:
-    when: datetime
-    profile: Position
-    noise: Position
-    work_product: str | None
-    best: str
-    confidence: str
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlroles.core.axes import AXES, AXIS_TITLES
-from mlroles.core.catalog import Role
+from mlroles.core.catalog import Role, shared_tools
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -20,12 +20,6 @@ LABEL_WIDTH = 12
 MIN_COLUMN = 20  # narrower than this, a role's text is unreadable side by side
 SHARED = "dim"
 UNIQUE = "bold yellow"
-
-
-def shared_tools(roles: list[Role]) -> set[str]:
-    """Tools every compared role lists (case-insensitive)."""
-    sets = [{t.casefold() for t in role.tools} for role in roles]
-    return set.intersection(*sets) if sets else set()
 
 
 def _tools(role: Role, shared: set[str]) -> Text:

@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     from mlroles.core.path import PathPlan
     from mlroles.core.posting import PostingReading
     from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import Assessment
     from mlroles.core.team import TeamReport
-    from mlroles.files.history import SavedResult
 
 
 def dumps(data: Any, pretty: bool = True) -> str:
@@ -147,7 +147,7 @@ def path_data(plan: PathPlan) -> dict[str, Any]:
 
 
 def compare_data(roles: list[Role]) -> dict[str, Any]:
-    from mlroles.views.compare import shared_tools
+    from mlroles.core.catalog import shared_tools
 
     return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
 

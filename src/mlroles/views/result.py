@@ -12,8 +12,8 @@ from mlroles.core.axes import AXES, AXIS_LABELS
 from mlroles.core.catalog import Catalog
 from mlroles.core.movement import Movement
 from mlroles.core.posting import PostingReading
+from mlroles.core.saved import SavedResult
 from mlroles.core.scoring import CLEAR, LEANING, Assessment
-from mlroles.files.history import SavedResult
 from mlroles.views.reference import bullets
 from mlroles.views.terminal_chart import Marker, TerminalChart, role_marker, you_marker
 

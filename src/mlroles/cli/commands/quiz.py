@@ -91,8 +91,8 @@ def _report_quiz(
     from datetime import UTC, datetime
 
     from mlroles.core.movement import movement
+    from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import assess
-    from mlroles.files.history import SavedResult
 
     assessment = assess(catalog, placed.profile, placed.work_product, flat_answers=placed.flat)
     previous = state.load_history().latest

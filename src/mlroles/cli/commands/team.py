@@ -33,8 +33,9 @@ def team_command(
     html: HtmlOption = None,
 ) -> None:
     """Map a whole team on the chart and see which roles it covers."""
-    from mlroles.core.team import TeamFileError, parse_roster, score_team
+    from mlroles.core.team import score_team
     from mlroles.files.catalog_file import read_text
+    from mlroles.files.team_csv import TeamFileError, parse_roster
 
     no_export_with_json(as_json, svg, html)
     state = state_of(ctx)
