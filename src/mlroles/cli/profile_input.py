@@ -4,14 +4,16 @@ command line, an answers file, the interactive quiz, or the last saved result.""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from mlroles.cli.environment import Environment
 from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
-from mlroles.core.catalog import Catalog, normalize
+from mlroles.core.catalog import normalize
 from mlroles.core.errors import UserError
-from mlroles.core.questionnaire import Questionnaire
+from mlroles.core.questionnaire import AnswerValue, Questionnaire
+from mlroles.core.scoring import Evidence, Model
 
 NOT_A_TERMINAL = (
     "mlroles quiz asks its questions in a terminal, and none is attached.",
@@ -25,22 +27,14 @@ NOT_A_TERMINAL = (
 
 @dataclass(frozen=True)
 class Placement:
-    profile: Position
-    work_product: str | None
+    evidence: Evidence  # what the scoring model is told
     noise: Position  # standard error per axis, see movement.py
-    flat: bool  # every questionnaire answer at the same level
     interactive: bool
-
-
-def load_builtin_questionnaire(catalog: Catalog) -> Questionnaire:
-    from mlroles.files.paths import data_file
-    from mlroles.files.questionnaire_file import load_questionnaire
-
-    return load_questionnaire(data_file("questions.toml"), catalog)
+    answers: Mapping[str, AnswerValue] | None = None  # the answers, when there were any
 
 
 def direct_placement(
-    catalog: Catalog,
+    model: Model,
     ml: float | None,
     swe: float | None,
     comm: float | None,
@@ -61,12 +55,13 @@ def direct_placement(
         raise UserError("--ml, --swe and --comm take numbers from 0 to 10.")
     work_product = None
     if product is not None and normalize(product) != NOT_SURE:
-        work_product = catalog.resolve(product).id
-    return Placement(Position(*values), work_product, default_noise(), False, False)
+        work_product = model.catalog.resolve(product).id
+    evidence = Evidence(axes=Position(*values), work_product=work_product)
+    return Placement(evidence, default_noise(), interactive=False)
 
 
 def given_placement(
-    catalog: Catalog,
+    model: Model,
     answers_file: Path | None,
     ml: float | None,
     swe: float | None,
@@ -79,42 +74,40 @@ def given_placement(
     if direct and answers_file is not None:
         raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
     if direct:
-        return direct_placement(catalog, ml, swe, comm, product)
+        return direct_placement(model, ml, swe, comm, product)
     if answers_file is not None:
-        return answers_placement(catalog, answers_file)
+        return answers_placement(model, answers_file)
     return None
 
 
 def _from_answers(
-    questionnaire: Questionnaire, answers: dict[str, int | str], interactive: bool
+    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue], interactive: bool
 ) -> Placement:
     from mlroles.core.movement import axis_noise
-    from mlroles.core.questionnaire import answers_are_flat, item_values, profile_from_answers
+    from mlroles.core.questionnaire import item_values
+    from mlroles.core.scoring import evidence_from_answers
 
-    profile, work_product = profile_from_answers(questionnaire, answers)
     items = item_values(questionnaire, answers)
     noise = Position(*(axis_noise(items[axis]) for axis in AXES))
-    flat = answers_are_flat(questionnaire, answers)
-    return Placement(profile, work_product, noise, flat, interactive)
+    return Placement(evidence_from_answers(questionnaire, answers), noise, interactive, answers)
 
 
-def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
+def answers_placement(model: Model, answers_file: Path) -> Placement:
     from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
     from mlroles.files.catalog_file import read_text
 
-    questionnaire = load_builtin_questionnaire(catalog)
     source = str(answers_file)
     raw = parse_answers_file(read_text(answers_file, "Answers file", AnswersError), source)
-    answers = check_answers(questionnaire, raw, source, catalog)
-    return _from_answers(questionnaire, answers, interactive=False)
+    answers = check_answers(model.questionnaire, raw, source, model.catalog)
+    return _from_answers(model.questionnaire, answers, interactive=False)
 
 
-def interactive_placement(catalog: Catalog, env: Environment, posting: bool = False) -> Placement:
+def interactive_placement(model: Model, env: Environment, posting: bool = False) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
     Ctrl-C raises KeyboardInterrupt; the app turns it into exit code 130."""
     from mlroles.core.questionnaire import for_posting
 
-    questionnaire = load_builtin_questionnaire(catalog)
+    questionnaire = model.questionnaire
     if posting:
         questionnaire = for_posting(questionnaire)
     if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):

@@ -13,6 +13,8 @@ from mlroles.cli.environment import Environment
 from mlroles.core.catalog import Catalog
 
 if TYPE_CHECKING:
+    from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.scoring import Model
     from mlroles.files.history import History, HistoryLoad
 
 EXIT_USER_ERROR = 2
@@ -32,6 +34,19 @@ class AppState:
         from mlroles.files.paths import data_file
 
         return load_catalog(self.roles_path or data_file("roles.toml"))
+
+    def questionnaire(self, catalog: Catalog) -> "Questionnaire":
+        from mlroles.files.paths import data_file
+        from mlroles.files.questionnaire_file import load_questionnaire
+
+        return load_questionnaire(data_file("questions.toml"), catalog)
+
+    def model(self) -> "Model":
+        """The catalog and the questionnaire, put together for scoring."""
+        from mlroles.core.scoring import build_model
+
+        catalog = self.catalog()
+        return build_model(catalog, self.questionnaire(catalog))
 
     def history(self) -> "History":
         from mlroles.files.history import History

@@ -47,6 +47,7 @@ class Position:
         return {axis: self.value(axis) for axis in AXES}
 
 
-def distance(a: Position, b: Position) -> float:
-    """Weighted Euclidean distance between two places on the chart."""
-    return math.sqrt(sum(w * (a.value(ax) - b.value(ax)) ** 2 for ax, w in WEIGHTS.items()))
+def distance(a: Position, b: Position, axes: tuple[str, ...] = AXES) -> float:
+    """Weighted Euclidean distance between two places on the chart, over the
+    given axes (the ones that are known)."""
+    return math.sqrt(sum(WEIGHTS[ax] * (a.value(ax) - b.value(ax)) ** 2 for ax in axes))

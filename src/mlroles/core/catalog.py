@@ -20,6 +20,7 @@ class Variant:
     search_titles: tuple[str, ...]
     position: Position
     overlaps: str | None = None  # the role this kind of job is elsewhere called
+    emphasis: tuple[tuple[str, float], ...] = ()  # (item id, levels), see Role
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class Role:
     label: str = ""  # short name for the chart; the loader defaults it to the name
     variants: tuple[Variant, ...] = ()
     growth: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (axis, next steps), per axis
+    # (item id, answer levels): how far above (+) or below (-) the role's place
+    # on its axis a person in the role answers that question. Items of one
+    # axis sum to zero, so the chart position stays the role's average.
+    emphasis: tuple[tuple[str, float], ...] = ()
 
     def growth_steps(self, axis: str) -> tuple[str, ...]:
         return next((steps for name, steps in self.growth if name == axis), ())

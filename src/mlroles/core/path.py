@@ -1,5 +1,9 @@
 """A growth path toward a target role: the gap on each axis, largest first,
-with the catalog's next steps for each axis where the user is below the role."""
+with the catalog's next steps for each axis where the user is below the role.
+
+Readiness is the chart fit counting only shortfalls: being above a role on an
+axis is no gap. (Which role is yours is the quiz's question; whether you are
+ready for this one is a different question.)"""
 
 from __future__ import annotations
 
@@ -36,25 +40,36 @@ class PathPlan:
     role: Role
     profile: Position
     gaps: tuple[AxisGap, ...]  # largest absolute gap first
-    fit_now: float
-    fit_after: float  # once the largest gap to close is closed
+    readiness_now: float
+    readiness_after: float  # once the largest gap to close is closed
 
     @property
     def first_gap(self) -> AxisGap | None:
         return next((g for g in self.gaps if g.to_close), None)
 
 
-def plan_path(role: Role, profile: Position) -> PathPlan:
+def shortfall(profile: Position, role: Position) -> Position:
+    """How far below the role the profile is on each axis (0 where at or above)."""
+    return Position(*(max(0.0, role.value(a) - profile.value(a)) for a in AXES))
+
+
+def readiness(profile: Position, role: Position, fit_zero_distance: float) -> float:
+    gaps = shortfall(profile, role)
+    origin = Position(0.0, 0.0, 0.0)
+    return fit_from_distance(distance(origin, gaps), fit_zero_distance)
+
+
+def plan_path(role: Role, profile: Position, fit_zero_distance: float) -> PathPlan:
     gaps = []
     for axis in AXES:
         you, target = profile.value(axis), role.position.value(axis)
         steps = role.growth_steps(axis) if target - you >= NEGLIGIBLE_GAP else ()
         gaps.append(AxisGap(axis, you, target, steps))
     gaps.sort(key=lambda g: abs(g.gap), reverse=True)
-    fit_now = fit_from_distance(distance(profile, role.position))
+    now = readiness(profile, role.position, fit_zero_distance)
     first = next((g for g in gaps if g.to_close), None)
-    fit_after = fit_now
+    after = now
     if first is not None:
         closed = Position(*(first.role if a == first.axis else profile.value(a) for a in AXES))
-        fit_after = fit_from_distance(distance(closed, role.position))
-    return PathPlan(role, profile, tuple(gaps), fit_now, fit_after)
+        after = readiness(closed, role.position, fit_zero_distance)
+    return PathPlan(role, profile, tuple(gaps), now, after)

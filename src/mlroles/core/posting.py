@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlroles.core.axes import Position
 from mlroles.core.catalog import Catalog, Role, normalize
-from mlroles.core.scoring import Assessment, assess
+from mlroles.core.scoring import Assessment, Evidence, Model, assess
 
 # Words that say how senior a job is, not which job it is.
 SENIORITY = frozenset(
@@ -70,10 +69,10 @@ class PostingReading:
         return self.title_role is not None and self.title_role.id == self.assessment.best.role.id
 
 
-def read_posting(
-    catalog: Catalog, needs: Position, work_product: str | None, title: str | None
-) -> PostingReading:
-    assessment = assess(catalog, needs, work_product)
+def read_posting(model: Model, evidence: Evidence, title: str | None) -> PostingReading:
+    """Score a posting's requirements with the same model as a person's answers."""
+    catalog = model.catalog
+    assessment = assess(model, evidence)
     best = assessment.best.role
     titles = [best.name]
     if assessment.title_advice is not None:

@@ -1,15 +1,16 @@
 """The questionnaire: questions as data, answers, and the profile they give.
 
 Axis questions have five levels; level 1..5 maps to 0, 2.5, 5, 7.5, 10 on the
-question's axis, and an axis value is the mean of its questions. The
-work-product question's choices are the catalog's work products."""
+question's axis, and an axis value is the mean of the questions answered on
+it. A question left unanswered is unknown: it is left out, never read as a
+level. The work-product question's choices are the catalog's work products."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from mlroles.core.axes import AXES, SCALE_MAX, Position
+from mlroles.core.axes import AXES, SCALE_MAX
 
 LEVELS = 5
 WORK_PRODUCT_AXIS = "work_product"
@@ -25,12 +26,29 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class ScoringRules:
+    """The scoring constants; data/questions.toml's [scoring] table says why
+    each has its value."""
+
+    step_probability: float  # retake: an answer moves one level down, or up, with this each
+    product_weight: float  # the chosen work product's prior weight; 1 for every other role
+    retakes: int  # simulated retakes behind the stability figure
+    seed: int
+    clear_at: float  # stability at or above which the result is "clear"
+    leaning_at: float  # ... "leaning"; below it, "toss-up"
+    contradiction_levels: int  # two items of one axis this far apart disagree
+    fit_zero_distance: float  # chart distance at which chart fit reaches 0%
+    far_fit: float  # below this chart fit for the nearest role, no role is close
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     axis: str
     text: str
     choices: tuple[Choice, ...]
     posting_text: str = ""  # the question asked about a job posting
+    replaces: str | None = None  # the id this question had in an older version
 
     def label_for(self, value: AnswerValue) -> str:
         return next(c.label for c in self.choices if c.value == value)
@@ -40,6 +58,7 @@ class Question:
 class Questionnaire:
     questions: tuple[Question, ...]
     source: str
+    rules: ScoringRules
     intro: str = "Use ↑ ↓ and Enter. Ctrl-C quits."
     posting_intro: str = ""
 
@@ -49,6 +68,14 @@ class Questionnaire:
     @property
     def axis_questions(self) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.axis != WORK_PRODUCT_AXIS)
+
+    def items_on(self, axis: str) -> int:
+        """How many questions measure this axis."""
+        return sum(1 for q in self.axis_questions if q.axis == axis)
+
+    def replaced(self, old_id: str) -> Question | None:
+        """The question that took over an id from an older questionnaire."""
+        return next((q for q in self.questions if q.replaces == old_id), None)
 
 
 def for_posting(questionnaire: Questionnaire) -> Questionnaire:
@@ -66,30 +93,42 @@ def level_value(level: int) -> float:
     return (level - 1) * SCALE_MAX / (LEVELS - 1)
 
 
+def known_levels(
+    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
+) -> tuple[tuple[str, int], ...]:
+    """(question id, level) for every axis question answered, in order."""
+    return tuple(
+        (q.id, int(answers[q.id])) for q in questionnaire.axis_questions if q.id in answers
+    )
+
+
+def unknown_items(
+    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
+) -> tuple[str, ...]:
+    return tuple(q.id for q in questionnaire.axis_questions if q.id not in answers)
+
+
 def item_values(
     questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
 ) -> dict[str, list[float]]:
-    """Each axis's answers, as axis values (0-10)."""
-    return {
-        axis: [
-            level_value(int(answers[q.id])) for q in questionnaire.axis_questions if q.axis == axis
-        ]
-        for axis in AXES
-    }
+    """Each axis's answered items, as axis values (0-10); unknown items are left out."""
+    values: dict[str, list[float]] = {axis: [] for axis in AXES}
+    for question in questionnaire.axis_questions:
+        if question.id in answers:
+            values[question.axis].append(level_value(int(answers[question.id])))
+    return values
 
 
-def profile_from_answers(
-    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
-) -> tuple[Position, str | None]:
-    """The place on the chart, and the chosen work product's role id (or None)."""
-    items = item_values(questionnaire, answers)
-    position = Position(*(sum(items[axis]) / len(items[axis]) for axis in AXES))
+def work_product_of(questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]) -> str | None:
+    """The chosen work product's role id, or None for "not sure" or no answer."""
     product = next(
-        (answers[q.id] for q in questionnaire.questions if q.axis == WORK_PRODUCT_AXIS), NOT_SURE
+        (answers.get(q.id) for q in questionnaire.questions if q.axis == WORK_PRODUCT_AXIS),
+        None,
     )
-    return position, None if product == NOT_SURE else str(product)
+    return None if product in (None, NOT_SURE) else str(product)
 
 
 def answers_are_flat(questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]) -> bool:
-    """True when every axis question got the same level."""
-    return len({answers[q.id] for q in questionnaire.axis_questions}) == 1
+    """True when every axis question was answered, all at the same level."""
+    levels = [answers.get(q.id) for q in questionnaire.axis_questions]
+    return None not in levels and len(set(levels)) == 1

@@ -1,39 +1,166 @@
-"""Scoring: rank every role by its distance from the user's profile.
+"""Scoring: a probability for every role, from the answers and the work product.
 
-- Distance is the chart's weighted Euclidean distance (see position.WEIGHTS).
-- Choosing a role's work product lowers the distance to that role by
-  PRODUCT_BONUS (never below 0). It is about the distance between the closest
-  neighbours on the chart (data scientist to ML product manager is 3.2), so
-  the answer decides between neighbours such as ML DevOps and data engineer,
-  but cannot pull in a role from across the chart.
-- Fit is 100 at distance 0 and falls linearly to 0 at FIT_ZERO_DISTANCE, about
-  the distance from ML DevOps to ML researcher, the two ends of the chart.
-- Confidence comes from the margin between the first two distances.
+- Likelihood. Someone in a role answers each question near the role's place on
+  that question's axis, moved by the role's emphasis for the question (the
+  catalog), give or take the questionnaire's own retake noise: a normal spread
+  with sd sqrt(2p) answer levels, p = [scoring] step_probability. Each item
+  counts with its axis's chart weight, as in the chart distance, so with no
+  emphasis and no work product the most probable role is the nearest one on
+  the chart. Unknown items are left out, never read as a level.
+- Places. A role with kinds (data scientist) is scored at the nearest of its
+  bubble and its kinds; `kind` names the kind (None for the bubble).
+- Prior. The chosen work product's role weighs product_weight, every other
+  role 1; "not sure" is flat. Posterior = prior x likelihood, normalised.
+- Chart fit depends on the chart distance alone: 100% only at the place.
+- Stability. The share of simulated retakes (every answer moves -1, 0 or +1
+  level with p, 1-2p, p, from a fixed seed) that keep the same best role.
+  A place given as --ml/--swe/--comm moves by the noise floor instead.
 """
 
 from __future__ import annotations
 
+import math
+import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-from mlroles.core.axes import AXES, Position, distance
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, WEIGHTS, Position, distance
 from mlroles.core.catalog import Catalog, Role, Variant
+from mlroles.core.errors import UserError
+from mlroles.core.questionnaire import (
+    LEVELS,
+    Questionnaire,
+    ScoringRules,
+    level_value,
+)
 
-PRODUCT_BONUS = 3.0
-FIT_ZERO_DISTANCE = 10.0
-CLEAR_MARGIN = 1.5
-LEANING_MARGIN = 0.5
-FAR_FIT = 40.0
+LEVEL_STEP = level_value(2) - level_value(1)  # one answer level, in axis points
+# A place given directly claims no item spread; movement.py's floor, half a
+# level per item, is the least noise an answered axis can have.
+NOISE_FLOOR_ITEM = LEVEL_STEP / 2
+# Emphases of one role on one axis must cancel, to this rounding.
+EMPHASIS_TOLERANCE = 1e-6
 
-CLEAR, LEANING, TOSS_UP = "clear", "leaning", "toss-up"
+
+class Confidence(StrEnum):
+    CLEAR = "clear"
+    LEANING = "leaning"
+    TOSS_UP = "toss-up"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the model is told: answered items, or a place given directly."""
+
+    levels: tuple[tuple[str, int], ...] = ()  # (question id, level 1-5), answered only
+    axes: Position | None = None  # a place given with --ml/--swe/--comm
+    work_product: str | None = None  # the chosen work product's role id
+    unknown_items: tuple[str, ...] = ()  # questions left unanswered
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the model expects a person in a role (or one of its kinds)."""
+
+    role: Role
+    variant: Variant | None
+    position: Position
+    expected: Mapping[str, float]  # question id -> expected axis value, 0-10
+
+
+@dataclass(frozen=True)
+class Model:
+    catalog: Catalog
+    questionnaire: Questionnaire
+    places: tuple[tuple[Place, ...], ...]  # per role: its bubble, then its kinds
+    item_axis: Mapping[str, str]
+    inverse_variance: float  # 1 / (2 sd^2), sd in axis points
+
+    @property
+    def rules(self) -> ScoringRules:
+        return self.questionnaire.rules
+
+    def log_prior(self, work_product: str | None) -> list[float]:
+        weights = [
+            self.rules.product_weight if role.id == work_product else 1.0
+            for role in self.catalog.roles
+        ]
+        total = sum(weights)
+        return [math.log(w / total) for w in weights]
+
+
+def build_model(catalog: Catalog, questionnaire: Questionnaire) -> Model:
+    """Put a catalog and a questionnaire together; their emphases must agree."""
+    item_axis = {q.id: q.axis for q in questionnaire.axis_questions}
+    problems: list[str] = []
+    places = []
+    for role in catalog.roles:
+        role_places = []
+        for variant in (None, *role.variants):
+            owner = role if variant is None else variant
+            where = f"role '{role.id}'" + (f", variant '{variant.id}'" if variant else "")
+            problems += _emphasis_problems(where, owner.emphasis, item_axis, questionnaire)
+            role_places.append(_place(role, variant, item_axis))
+        places.append(tuple(role_places))
+    if problems:
+        raise UserError(
+            f"{catalog.source} does not fit the questionnaire {questionnaire.source}:",
+            *(f"  {p}" for p in problems),
+            "Fix the [roles.emphasis] tables, or use the questionnaire they were written for.",
+        )
+    sd = math.sqrt(2 * questionnaire.rules.step_probability) * LEVEL_STEP
+    inverse = 1 / (2 * sd * sd) if sd > 0 else 1e6
+    return Model(catalog, questionnaire, tuple(places), item_axis, inverse)
+
+
+def _emphasis_problems(
+    where: str,
+    emphasis: tuple[tuple[str, float], ...],
+    item_axis: Mapping[str, str],
+    questionnaire: Questionnaire,
+) -> list[str]:
+    problems = []
+    sums = dict.fromkeys(AXES, 0.0)
+    for item, levels in emphasis:
+        if item not in item_axis:
+            successor = questionnaire.replaced(item)
+            hint = f"; it is now '{successor.id}'" if successor else ""
+            problems.append(f"{where}: emphasis on '{item}', which is not a question{hint}.")
+        else:
+            sums[item_axis[item]] += levels
+    for axis, total in sums.items():
+        if abs(total) > EMPHASIS_TOLERANCE:
+            problems.append(
+                f"{where}: the emphases on {axis} add up to {total:g}; they must add up "
+                "to 0 so that the chart position stays the role's average."
+            )
+    return problems
+
+
+def _place(role: Role, variant: Variant | None, item_axis: Mapping[str, str]) -> Place:
+    owner = role if variant is None else variant
+    emphasis = dict(owner.emphasis)
+    expected = {
+        item: _clamp(owner.position.value(axis) + emphasis.get(item, 0.0) * LEVEL_STEP)
+        for item, axis in item_axis.items()
+    }
+    return Place(role, variant, owner.position, expected)
+
+
+def _clamp(value: float, low: float = SCALE_MIN, high: float = SCALE_MAX) -> float:
+    return min(high, max(low, value))
 
 
 @dataclass(frozen=True)
 class RoleScore:
     role: Role
-    raw_distance: float
-    distance: float
-    fit: float
-    gaps: Position  # role minus user, per axis
+    kind: Variant | None  # the kind of the role this person is nearest to
+    place: Position  # the role's place (or its kind's) that was scored
+    distance: float  # chart distance to that place, over the known axes
+    fit: float  # chart fit, 0-100: a function of the distance alone
+    gaps: Position  # place minus profile, per axis (0 on unknown axes)
+    probability: float
     product_match: bool
 
 
@@ -46,14 +173,28 @@ class TitleAdvice:
 
 
 @dataclass(frozen=True)
+class Contradiction:
+    axis: str
+    high: tuple[str, int]  # (question id, level)
+    low: tuple[str, int]
+
+
+@dataclass(frozen=True)
 class Assessment:
-    profile: Position
+    profile: Position  # 0 on unknown axes: check known_axes
+    known_axes: tuple[str, ...]
     work_product: str | None
-    ranking: tuple[RoleScore, ...]
-    margin: float
-    confidence: str
-    warnings: tuple[str, ...]
+    ranking: tuple[RoleScore, ...]  # most probable first
+    stability: float
+    confidence: Confidence
+    direct: bool  # placed with --ml/--swe/--comm, not by answers
+    flat_answers: bool
+    contradictions: tuple[Contradiction, ...]
+    unknown_items: tuple[str, ...]
+    levels: tuple[tuple[str, int], ...]  # the answers scored, (question id, level)
+    likelihood_best: str  # the best role with a flat prior (answers alone)
     title_advice: TitleAdvice | None
+    far: bool  # the nearest role is further than [scoring] far_fit allows
 
     @property
     def best(self) -> RoleScore:
@@ -63,78 +204,256 @@ class Assessment:
     def runner_up(self) -> RoleScore | None:
         return self.ranking[1] if len(self.ranking) > 1 else None
 
-
-def fit_from_distance(d: float) -> float:
-    return max(0.0, 100.0 * (1.0 - d / FIT_ZERO_DISTANCE))
-
-
-def gaps(role: Position, profile: Position) -> Position:
-    return Position(*(role.value(axis) - profile.value(axis) for axis in AXES))
+    @property
+    def nearest(self) -> RoleScore:
+        """The role nearest on the chart (ties go to the more probable)."""
+        return min(self.ranking, key=lambda s: s.distance)
 
 
-def score_role(role: Role, profile: Position, work_product: str | None) -> RoleScore:
-    raw = distance(profile, role.position)
-    match = work_product == role.id
-    adjusted = max(0.0, raw - PRODUCT_BONUS) if match else raw
-    return RoleScore(
-        role, raw, adjusted, fit_from_distance(adjusted), gaps(role.position, profile), match
+def fit_from_distance(d: float, zero_at: float) -> float:
+    return max(0.0, 100.0 * (1.0 - d / zero_at))
+
+
+def profile_of(model: Model, evidence: Evidence) -> tuple[Position, tuple[str, ...]]:
+    """The place on the chart, and the axes that any answer speaks to."""
+    if evidence.axes is not None:
+        return evidence.axes, AXES
+    sums = dict.fromkeys(AXES, 0.0)
+    counts = dict.fromkeys(AXES, 0)
+    for item, level in evidence.levels:
+        axis = model.item_axis[item]
+        sums[axis] += level_value(level)
+        counts[axis] += 1
+    known = tuple(a for a in AXES if counts[a])
+    return Position(*(sums[a] / counts[a] if counts[a] else 0.0 for a in AXES)), known
+
+
+class _Scorer:
+    """The arithmetic of one assessment, kept flat for the simulated retakes."""
+
+    def __init__(self, model: Model, evidence: Evidence) -> None:
+        self.model = model
+        self.items = [item for item, _ in evidence.levels]
+        axis_index = {axis: i for i, axis in enumerate(AXES)}
+        self.item_axes = [axis_index[model.item_axis[item]] for item in self.items]
+        self.item_weights = [WEIGHTS[model.item_axis[item]] for item in self.items]
+        self.weights = [WEIGHTS[axis] for axis in AXES]
+        self.counts = [model.questionnaire.items_on(axis) for axis in AXES]
+        # A place given directly counts as the mean of an average number of
+        # items on every axis, so that its likelihood orders roles exactly as
+        # the chart distance does.
+        self.direct_items = sum(self.counts) / len(self.counts)
+        self.places = [
+            [(p.position.as_dict(), [p.expected[i] for i in self.items]) for p in places]
+            for places in model.places
+        ]
+        self.positions = [
+            [tuple(p.position.value(a) for a in AXES) for p in places] for places in model.places
+        ]
+        self.log_prior = model.log_prior(evidence.work_product)
+        self.inverse = model.inverse_variance
+
+    def profile(self, values: Sequence[float]) -> tuple[list[float], list[bool]]:
+        sums, counts = [0.0, 0.0, 0.0], [0, 0, 0]
+        for axis, value in zip(self.item_axes, values, strict=True):
+            sums[axis] += value
+            counts[axis] += 1
+        return [s / c if c else 0.0 for s, c in zip(sums, counts, strict=True)], [
+            c > 0 for c in counts
+        ]
+
+    def nearest_places(self, profile: Sequence[float], known: Sequence[bool]) -> list[int]:
+        chosen = []
+        for positions in self.positions:
+            if len(positions) == 1:
+                chosen.append(0)
+                continue
+            dists = [
+                sum(
+                    w * (x - p) ** 2
+                    for w, x, p, k in zip(self.weights, profile, pos, known, strict=True)
+                    if k
+                )
+                for pos in positions
+            ]
+            chosen.append(dists.index(min(dists)))
+        return chosen
+
+    def log_likelihoods(
+        self, values: Sequence[float] | None, axes: Sequence[float] | None, chosen: Sequence[int]
+    ) -> list[float]:
+        result = []
+        for r, index in enumerate(chosen):
+            if axes is not None:  # a place given directly: each axis is a mean of its items
+                pos = self.positions[r][index]
+                total = self.direct_items * sum(
+                    w * (x - m) ** 2 for w, x, m in zip(self.weights, axes, pos, strict=True)
+                )
+            else:
+                expected = self.places[r][index][1]
+                total = sum(
+                    w * (v - e) ** 2
+                    for w, v, e in zip(self.item_weights, values or (), expected, strict=True)
+                )
+            result.append(-total * self.inverse)
+        return result
+
+    def best(self, values: Sequence[float] | None, axes: Sequence[float] | None) -> int:
+        if axes is not None:
+            profile, known = list(axes), [True, True, True]
+        else:
+            profile, known = self.profile(values or ())
+        chosen = self.nearest_places(profile, known)
+        logs = self.log_likelihoods(values, axes, chosen)
+        posts = [a + b for a, b in zip(logs, self.log_prior, strict=True)]
+        return posts.index(max(posts))
+
+
+def _softmax(logs: Sequence[float]) -> list[float]:
+    top = max(logs)
+    exps = [math.exp(v - top) for v in logs]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def assess(model: Model, evidence: Evidence) -> Assessment:
+    """The one scoring function: quiz, team, posting and path all use it."""
+    rules = model.rules
+    scorer = _Scorer(model, evidence)
+    levels = [level for _, level in evidence.levels]
+    values = [level_value(level) for level in levels]
+    direct = evidence.axes is not None
+    axes = [evidence.axes.value(a) for a in AXES] if evidence.axes is not None else None
+    profile, known_axes = profile_of(model, evidence)
+    known_flags = [a in known_axes for a in AXES]
+    chosen = scorer.nearest_places([profile.value(a) for a in AXES], known_flags)
+    logs = scorer.log_likelihoods(values, axes, chosen)
+    posterior = _softmax([a + b for a, b in zip(logs, scorer.log_prior, strict=True)])
+    scores = []
+    for r, role in enumerate(model.catalog.roles):
+        place = model.places[r][chosen[r]]
+        d = distance(profile, place.position, known_axes)
+        gaps = Position(
+            *(place.position.value(a) - profile.value(a) if a in known_axes else 0.0 for a in AXES)
+        )
+        scores.append(
+            RoleScore(
+                role,
+                place.variant,
+                place.position,
+                d,
+                fit_from_distance(d, rules.fit_zero_distance),
+                gaps,
+                posterior[r],
+                role.id == evidence.work_product,
+            )
+        )
+    # sorted() is stable: ties keep catalog order.
+    ranking = tuple(sorted(scores, key=lambda s: -s.probability))
+    best_index = model.catalog.roles.index(ranking[0].role)
+    stability = _stability(scorer, rules, best_index, levels, axes, model)
+    likelihood_best = model.catalog.roles[logs.index(max(logs))].id
+    nearest = min(ranking, key=lambda s: s.distance)
+    return Assessment(
+        profile=profile,
+        known_axes=known_axes,
+        work_product=evidence.work_product,
+        ranking=ranking,
+        stability=stability,
+        confidence=confidence_for(stability, rules),
+        direct=direct,
+        flat_answers=len(evidence.levels) == len(model.item_axis) and len(set(levels)) == 1,
+        contradictions=contradictions(model, evidence),
+        unknown_items=evidence.unknown_items,
+        levels=evidence.levels,
+        likelihood_best=likelihood_best,
+        title_advice=title_advice(model.catalog, ranking, profile, known_axes),
+        far=nearest.fit < rules.far_fit,
     )
 
 
-def rank(catalog: Catalog, profile: Position, work_product: str | None) -> tuple[RoleScore, ...]:
-    """Every role, nearest first; sorted() is stable, so ties keep catalog order."""
-    scores = [score_role(role, profile, work_product) for role in catalog.roles]
-    return tuple(sorted(scores, key=lambda s: s.distance))
+def confidence_for(stability: float, rules: ScoringRules) -> Confidence:
+    if stability >= rules.clear_at:
+        return Confidence.CLEAR
+    if stability >= rules.leaning_at:
+        return Confidence.LEANING
+    return Confidence.TOSS_UP
 
 
-def confidence_for(margin: float) -> str:
-    if margin >= CLEAR_MARGIN:
-        return CLEAR
-    if margin >= LEANING_MARGIN:
-        return LEANING
-    return TOSS_UP
+def _stability(
+    scorer: _Scorer,
+    rules: ScoringRules,
+    best: int,
+    levels: Sequence[int],
+    axes: Sequence[float] | None,
+    model: Model,
+) -> float:
+    """The share of simulated retakes whose best role is `best`."""
+    if len(model.catalog.roles) == 1:
+        return 1.0
+    rng = random.Random(rules.seed)
+    p = rules.step_probability
+    same = 0
+    if axes is not None:
+        spreads = [NOISE_FLOOR_ITEM / math.sqrt(max(1, n)) for n in scorer.counts]
+        for _ in range(rules.retakes):
+            moved = [_clamp(x + rng.gauss(0.0, s)) for x, s in zip(axes, spreads, strict=True)]
+            same += scorer.best(None, moved) == best
+    else:
+        table = [level_value(level) for level in range(1, LEVELS + 1)]
+        for _ in range(rules.retakes):
+            moved = []
+            for level in levels:
+                u = rng.random()
+                if u < p:
+                    level = max(1, level - 1)
+                elif u < 2 * p:
+                    level = min(LEVELS, level + 1)
+                moved.append(table[level - 1])
+            same += scorer.best(moved, None) == best
+    return same / rules.retakes
+
+
+def contradictions(model: Model, evidence: Evidence) -> tuple[Contradiction, ...]:
+    """Axes whose answered items are far apart: they describe different people."""
+    found = []
+    for axis in AXES:
+        on_axis = [(i, lv) for i, lv in evidence.levels if model.item_axis[i] == axis]
+        if len(on_axis) < 2:
+            continue
+        high = max(on_axis, key=lambda pair: pair[1])
+        low = min(on_axis, key=lambda pair: pair[1])
+        if high[1] - low[1] >= model.rules.contradiction_levels:
+            found.append(Contradiction(axis, high, low))
+    return tuple(found)
 
 
 def title_advice(
-    catalog: Catalog, ranking: tuple[RoleScore, ...], profile: Position
+    catalog: Catalog,
+    ranking: tuple[RoleScore, ...],
+    profile: Position,
+    known_axes: tuple[str, ...] = AXES,
 ) -> TitleAdvice | None:
-    """When a broad role, or a role its variants overlap with, is in the top two,
-    the variant nearest the profile says which kind of that job fits."""
+    """When a broad role is in the top two, or a role that one of its kinds is
+    elsewhere called is in the top two and that kind is the nearest, say which
+    kind of that job fits."""
     top = {score.role.id for score in ranking[:2]}
     for role in catalog.roles:
-        related = {role.id} | {v.overlaps for v in role.variants if v.overlaps}
-        if role.variants and top & related:
-            variant = min(role.variants, key=lambda v: distance(profile, v.position))
+        if not role.variants:
+            continue
+        variant = min(role.variants, key=lambda v: distance(profile, v.position, known_axes))
+        if role.id in top or variant.overlaps in top:
             return TitleAdvice(role, variant)
     return None
 
 
-def assess(
-    catalog: Catalog,
-    profile: Position,
-    work_product: str | None = None,
-    *,
-    flat_answers: bool = False,
-) -> Assessment:
-    ranking = rank(catalog, profile, work_product)
-    margin = ranking[1].distance - ranking[0].distance if len(ranking) > 1 else float("inf")
-    warnings: list[str] = []
-    if flat_answers:
-        warnings.append(
-            "You gave every question the same level. Answers like that say little about "
-            "where you stand; try placing yourself against each level's description."
-        )
-    if ranking[0].fit < FAR_FIT:
-        warnings.append(
-            f"No role is close to your profile (best fit {ranking[0].fit:.0f}%). "
-            "Read the nearest roles as directions, not matches."
-        )
-    return Assessment(
-        profile=profile,
-        work_product=work_product,
-        ranking=ranking,
-        margin=margin,
-        confidence=confidence_for(margin),
-        warnings=tuple(warnings),
-        title_advice=title_advice(catalog, ranking, profile),
+def evidence_from_answers(
+    questionnaire: Questionnaire, answers: Mapping[str, int | str]
+) -> Evidence:
+    from mlroles.core.questionnaire import known_levels, unknown_items, work_product_of
+
+    return Evidence(
+        levels=known_levels(questionnaire, answers),
+        work_product=work_product_of(questionnaire, answers),
+        unknown_items=unknown_items(questionnaire, answers),
     )

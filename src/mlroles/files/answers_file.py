@@ -14,6 +14,7 @@ from mlroles.core.questionnaire import (
     AnswerValue,
     Questionnaire,
 )
+from mlroles.core.sanitize import clean
 from mlroles.files.checks import DataFileError, parse_toml
 
 
@@ -41,35 +42,47 @@ def parse_answers_file(text: str, source: str) -> dict[str, Any]:
 def check_answers(
     questionnaire: Questionnaire, raw: Mapping[str, object], source: str, catalog: Catalog
 ) -> dict[str, AnswerValue]:
-    """Validate answers against the questions; report every problem at once."""
+    """Validate answers against the questions; report every problem at once.
+    A question left out is unknown (the result says so), but at least one
+    axis question must be answered."""
     problems: list[str] = []
     known = {q.id for q in questionnaire.questions}
     for key in raw:
-        if key not in known:
-            problems.append(f"unknown question id '{key}'.")
+        if key in known:
+            continue
+        successor = questionnaire.replaced(key)
+        if successor is not None:
+            problems.append(
+                f"'{clean(key)}' is a question from an older questionnaire; it is now "
+                f"'{successor.id}', with new wording. Answer it again (mlroles questions)."
+            )
+        else:
+            problems.append(f"unknown question id '{clean(key)}'.")
     answers: dict[str, AnswerValue] = {}
     for question in questionnaire.questions:
         value = raw.get(question.id)
         at = f"key '{question.id}'"
         if value is None:
-            problems.append(f"{at}: missing; every question needs an answer.")
-        elif question.axis == WORK_PRODUCT_AXIS:
+            continue
+        if question.axis == WORK_PRODUCT_AXIS:
             role = catalog.find(value) if isinstance(value, str) else None
             if value == NOT_SURE:
                 answers[question.id] = NOT_SURE
             elif role is None:
                 problems.append(
-                    f"{at}: {value!r} is not a role id; use one of "
+                    f"{at}: {clean(repr(value))} is not a role id; use one of "
                     f"{', '.join(catalog.ids)} or '{NOT_SURE}'."
                 )
             else:
                 answers[question.id] = role.id
         elif isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= LEVELS:
             problems.append(
-                f"{at}: {value!r} is not a level; use a whole number from 1 to {LEVELS}."
+                f"{at}: {clean(repr(value))} is not a level; use a whole number from 1 to {LEVELS}."
             )
         else:
             answers[question.id] = value
+    if not problems and not any(q.id in answers for q in questionnaire.axis_questions):
+        problems.append("no question is answered; answer at least one (mlroles questions).")
     if problems:
         raise AnswersError(source, problems)
     return answers

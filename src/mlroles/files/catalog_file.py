@@ -9,9 +9,12 @@ from mlroles.core.axes import AXES
 from mlroles.core.catalog import Catalog, Role, Variant, normalize
 from mlroles.core.errors import UserError
 from mlroles.core.sanitize import clean
-from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml
+from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
 
 SCHEMA_VERSION = 1
+# An emphasis beyond two answer levels would move an item off the scale for
+# most roles; larger values are more likely a typo than a belief.
+MAX_EMPHASIS = 2.0
 
 ROLE_FIELDS: FieldSpec = {
     "id": ("id", True),
@@ -27,6 +30,7 @@ ROLE_FIELDS: FieldSpec = {
     "chart": ("position", True),
     "variants": ("variants", False),
     "growth": ("growth", False),
+    "emphasis": ("emphasis", False),
 }
 VARIANT_FIELDS: FieldSpec = {
     "id": ("id", True),
@@ -35,6 +39,7 @@ VARIANT_FIELDS: FieldSpec = {
     "search_titles": ("text_list", True),
     "overlaps": ("id", False),
     "chart": ("position", True),
+    "emphasis": ("emphasis", False),
 }
 TOP_FIELDS = ("schema_version", "roles")
 
@@ -137,6 +142,25 @@ class _CatalogChecker(TableChecker):
                 steps = self.check_text_list(f"{at[:-1]}.{axis}'", value[axis])
                 growth.append((axis, steps or ()))
         return tuple(growth)
+
+    def check_emphasis(self, at: str, value: object) -> tuple[tuple[str, float], ...] | None:
+        """item id = levels; which items exist is checked against the
+        questionnaire when the two are put together (core.scoring.build_model)."""
+        if not isinstance(value, dict):
+            self.report(at, "must be a table of question id = levels, like [roles.emphasis].")
+            return None
+        pairs = []
+        for key, number in value.items():
+            where = f"{at[:-1]}.{clean(key)}'"
+            if self.check_id(where, key) is None:
+                continue
+            if isinstance(number, bool) or not isinstance(number, int | float):
+                self.report(where, f"must be a number of answer levels, not {type_name(number)}.")
+            elif not -MAX_EMPHASIS <= number <= MAX_EMPHASIS:
+                self.report(where, f"{number} is out of range; use -2 to 2 answer levels.")
+            else:
+                pairs.append((key, float(number)))
+        return tuple(pairs)
 
     def check_unique(self, roles: list[Role]) -> None:
         """Ids, aliases and names must point at one role only, ignoring case."""

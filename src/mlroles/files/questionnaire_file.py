@@ -15,10 +15,11 @@ from mlroles.core.questionnaire import (
     Choice,
     Question,
     Questionnaire,
+    ScoringRules,
 )
-from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml
+from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 QUESTION_FIELDS: FieldSpec = {
     "id": ("id", True),
@@ -26,10 +27,24 @@ QUESTION_FIELDS: FieldSpec = {
     "text": ("text", True),
     "posting_text": ("text", False),
     "levels": ("levels", True),
+    "replaces": ("id", False),
 }
 POSTING_FIELDS: FieldSpec = {
     "intro": ("text", True),
     "work_product": ("text", True),
+}
+# Every scoring constant is required: a questionnaire file states its own
+# model, and a missing value is a mistake rather than a wish for a default.
+SCORING_FIELDS: FieldSpec = {
+    "step_probability": ("probability", True),
+    "product_weight": ("positive", True),
+    "retakes": ("count", True),
+    "seed": ("count", True),
+    "clear_at": ("probability", True),
+    "leaning_at": ("probability", True),
+    "contradiction_levels": ("count", True),
+    "fit_zero_distance": ("positive", True),
+    "far_fit": ("percent", True),
 }
 WORK_PRODUCT_FIELDS: FieldSpec = {
     "id": ("id", True),
@@ -58,7 +73,9 @@ def parse_questionnaire(text: str, source: str, catalog: Catalog) -> Questionnai
 class _QuestionnaireChecker(TableChecker):
     def questionnaire(self, doc: dict[str, Any], catalog: Catalog) -> Questionnaire:
         self.unknown_keys(
-            doc, ("schema_version", "questions", "work_product", "posting"), "top level"
+            doc,
+            ("schema_version", "questions", "work_product", "posting", "scoring"),
+            "top level",
         )
         self.check_schema_version(doc, SCHEMA_VERSION)
         questions: list[Question] = []
@@ -92,7 +109,16 @@ class _QuestionnaireChecker(TableChecker):
             self.fields(posting, POSTING_FIELDS, "posting")
         elif posting is not None:
             self.report("posting", "must be a table: [posting].")
-        if self.problems or product is None:
+        rules = None
+        raw_rules = doc.get("scoring")
+        if isinstance(raw_rules, dict):
+            values = self.fields(raw_rules, SCORING_FIELDS, "scoring")
+            if values is not None:
+                rules = ScoringRules(**values)
+                self.check_rules(rules)
+        else:
+            self.report("top level", "missing the [scoring] table.")
+        if self.problems or product is None or rules is None:
             raise QuestionnaireError(self.source, self.problems)
         if isinstance(posting, dict):
             product["posting_text"] = posting["work_product"]
@@ -108,7 +134,48 @@ class _QuestionnaireChecker(TableChecker):
             )
         )
         posting_intro = posting["intro"] if isinstance(posting, dict) else ""
-        return Questionnaire(tuple(questions), self.source, posting_intro=posting_intro)
+        return Questionnaire(tuple(questions), self.source, rules, posting_intro=posting_intro)
+
+    def check_rules(self, rules: ScoringRules) -> None:
+        if rules.step_probability > 0.5:
+            self.report("scoring, field 'step_probability'", "must be at most 0.5 (p up, p down).")
+        if rules.leaning_at > rules.clear_at:
+            self.report("scoring, field 'leaning_at'", "must not be above 'clear_at'.")
+        if rules.retakes == 0:
+            self.report("scoring, field 'retakes'", "must be at least 1.")
+
+    def _number(self, at: str, value: object) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            self.report(at, f"must be a number, not {type_name(value)}.")
+            return None
+        return float(value)
+
+    def check_probability(self, at: str, value: object) -> float | None:
+        number = self._number(at, value)
+        if number is not None and not 0 <= number <= 1:
+            self.report(at, f"{number} is out of range; use a number from 0 to 1.")
+            return None
+        return number
+
+    def check_percent(self, at: str, value: object) -> float | None:
+        number = self._number(at, value)
+        if number is not None and not 0 <= number <= 100:
+            self.report(at, f"{number} is out of range; use a number from 0 to 100.")
+            return None
+        return number
+
+    def check_positive(self, at: str, value: object) -> float | None:
+        number = self._number(at, value)
+        if number is not None and not 0 < number < float("inf"):
+            self.report(at, f"{number} must be above 0.")
+            return None
+        return number
+
+    def check_count(self, at: str, value: object) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10**6:
+            self.report(at, "must be a whole number from 0 to 1000000.")
+            return None
+        return value
 
     def check_axis(self, at: str, value: object) -> str | None:
         if value not in AXES:

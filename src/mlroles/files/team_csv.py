@@ -1,6 +1,7 @@
-"""Team files: CSV with a name and a place on the chart per member. Bad rows
-are collected with what is wrong with them; a file with no usable header is
-an error."""
+"""Team files: CSV with a name per member and either a place on the chart
+(ml, swe, comm) or answers to the questionnaire (one column per question id,
+levels 1-5, an empty cell for a question not asked). Bad rows are collected
+with what is wrong with them; a file with no usable header is an error."""
 
 from __future__ import annotations
 
@@ -8,31 +9,34 @@ import csv
 import io
 import math
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
 from mlroles.core.catalog import Catalog
+from mlroles.core.questionnaire import LEVELS, NOT_SURE, Questionnaire
+from mlroles.core.sanitize import clean
+from mlroles.core.scoring import Evidence
 from mlroles.core.team import Member, Roster, RowError
 from mlroles.files.checks import DataFileError
 
-COLUMNS = {
-    "name": "name",
+AXIS_COLUMNS = {
     "machine_learning": "machine_learning",
     "ml": "machine_learning",
     "software_engineering": "software_engineering",
     "swe": "software_engineering",
     "communication": "communication",
     "comm": "communication",
-    "work_product": "work_product",
 }
-REQUIRED = ("name", *AXES)
+PRODUCT_COLUMNS = ("work_product",)  # the questionnaire's own id is added per file
 PROGRESS_EVERY = 5000
 
 
 class TeamFileError(DataFileError):
     what = "team file"
     fix = (
-        "A team file is CSV with a header row: name, machine_learning (or ml), "
-        "software_engineering (or swe), communication (or comm), and optionally work_product."
+        "A team file is CSV with a header row: name, then either machine_learning (or ml), "
+        "software_engineering (or swe) and communication (or comm), or one column per "
+        "question id (see mlroles questions --json); optionally work_product."
     )
 
 
@@ -51,14 +55,76 @@ def _number(value: str, column: str) -> float | str:
     try:
         number = float(value)
     except ValueError:
-        return f"'{column}' is {value!r}, not a number."
+        return f"'{column}' is {clean(repr(value))}, not a number."
     if not math.isfinite(number) or not SCALE_MIN <= number <= SCALE_MAX:
-        return f"'{column}' is {value}; use a number from 0 to 10."
+        return f"'{column}' is {clean(value)}; use a number from 0 to 10."
     return number
 
 
+@dataclass(frozen=True)
+class _Header:
+    line: int
+    name: int
+    axes: tuple[int, ...]  # column of each axis, in AXES order; empty for item files
+    items: tuple[tuple[str, int], ...]  # (question id, column) for item files
+    product: int | None
+    width: int
+
+
+def _header(line: int, header: list[str], questionnaire: Questionnaire, source: str) -> _Header:
+    keys = [_column(h) for h in header]
+    item_ids = {_column(q.id): q.id for q in questionnaire.axis_questions}
+    product_keys = {
+        *PRODUCT_COLUMNS,
+        *(_column(q.id) for q in questionnaire.questions if q.id not in item_ids.values()),
+    }
+
+    def first(wanted: set[str]) -> int | None:
+        return next((i for i, k in enumerate(keys) if k in wanted), None)
+
+    name = first({"name"})
+    axis_at = {AXIS_COLUMNS[k]: i for i, k in reversed(list(enumerate(keys))) if k in AXIS_COLUMNS}
+    items = tuple((item_ids[k], i) for i, k in enumerate(keys) if k in item_ids)
+    found = ", ".join(repr(clean(h.strip())) for h in header[:8]) or "nothing"
+    problems = []
+    if name is None:
+        problems.append(f"line {line}: no 'name' column (found {found}).")
+    if axis_at and items:
+        axis_name = header[min(axis_at.values())].strip()
+        problems.append(
+            f"line {line}: the header has both places on the chart and question answers "
+            f"(e.g. {clean(axis_name)!r} and {items[0][0]!r}); a team file holds one kind. "
+            "Split it into two files."
+        )
+    elif not items:
+        missing = [a for a in AXES if a not in axis_at]
+        if missing:
+            problems.append(
+                f"line {line}: no usable header; missing {', '.join(missing)}, or question "
+                f"id columns (found {found})."
+            )
+    if problems:
+        raise TeamFileError(source, problems)
+    columns = [name or 0, *(i for _, i in items), *axis_at.values()]
+    product = first(product_keys)
+    if product is not None:
+        columns.append(product)
+    return _Header(
+        line,
+        name or 0,
+        tuple(axis_at[a] for a in AXES) if not items else (),
+        items,
+        product,
+        max(columns) + 1,
+    )
+
+
 def parse_roster(
-    text: str, source: str, catalog: Catalog, progress: Callable[[int], None] | None = None
+    text: str,
+    source: str,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    progress: Callable[[int], None] | None = None,
 ) -> Roster:
     """Read members from CSV text. Bad rows become RowErrors; a file with no
     usable header raises TeamFileError."""
@@ -67,79 +133,72 @@ def parse_roster(
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first), skipinitialspace=True)
     rows = _nonblank(reader)
     try:
-        header_line, header = next(rows)
+        header_line, raw_header = next(rows)
     except StopIteration:
         raise TeamFileError(source, ["the file is empty; it needs a header row."]) from None
     except csv.Error as exc:
         raise TeamFileError(source, [f"not readable as CSV: {exc}."]) from None
-    index = {
-        COLUMNS[_column(h)]: i
-        for i, h in reversed(list(enumerate(header)))
-        if _column(h) in COLUMNS
-    }
-    missing = [c for c in REQUIRED if c not in index]
-    if missing:
-        found = ", ".join(repr(h.strip()) for h in header[:8]) or "nothing"
-        raise TeamFileError(
-            source,
-            [
-                f"line {header_line}: no usable header; missing "
-                f"{', '.join(missing)} (found {found})."
-            ],
-        )
-    width = max(index.values()) + 1
-    name_at, ml_at, swe_at, comm_at = (index[c] for c in REQUIRED)
-    product_at = index.get("work_product")
-    products: dict[str, str | None] = {"": None}  # raw cell -> role id, looked up once
+    header = _header(header_line, raw_header, questionnaire, source)
+    products: dict[str, str | None] = {"": None, NOT_SURE: None}  # cell -> role id, once
+    levels = {str(level): level for level in range(1, LEVELS + 1)}
     members: list[Member] = []
     errors: list[RowError] = []
     try:
         for count, (line, row) in enumerate(rows):
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(line)
-            if len(row) < width:
-                row = row + [""] * (width - len(row))
-            # Fast path for good rows; _row_error explains every problem in a bad one.
-            try:
-                name = row[name_at].strip()
-                ml, swe, comm = float(row[ml_at]), float(row[swe_at]), float(row[comm_at])
-            except ValueError:
-                errors.append(_row_error(line, row, index, catalog))
-                continue
-            raw = row[product_at].strip() if product_at is not None else ""
+            if len(row) < header.width:
+                row = row + [""] * (header.width - len(row))
+            problems: list[str] = []
+            name = row[header.name].strip()
+            if not name:
+                problems.append("'name' is missing.")
+            raw = row[header.product].strip() if header.product is not None else ""
             if raw not in products:
                 role = catalog.find(raw)
                 products[raw] = role.id if role else None
             product = products[raw]
-            if (
-                name
-                and 0 <= ml <= 10
-                and 0 <= swe <= 10
-                and 0 <= comm <= 10
-                and (product or not raw)
-            ):
-                members.append(Member(line, name, ml, swe, comm, product))
+            if raw and raw != NOT_SURE and product is None:
+                problems.append(f"'work_product' {clean(repr(raw))} is not a role id.")
+            evidence = None
+            if header.items:
+                answered = []
+                unknown = []
+                for item, column in header.items:
+                    cell = row[column].strip()
+                    if not cell:
+                        unknown.append(item)
+                    elif cell in levels:
+                        answered.append((item, levels[cell]))
+                    else:
+                        problems.append(
+                            f"'{item}' is {clean(repr(cell))}; use a level from 1 to {LEVELS}, "
+                            "or leave it empty if it was not asked."
+                        )
+                if not answered and len(unknown) == len(header.items):
+                    problems.append("every question is empty; answer at least one.")
+                asked = {item for item, _ in header.items}
+                unknown += [q.id for q in questionnaire.axis_questions if q.id not in asked]
+                evidence = Evidence(
+                    levels=tuple(answered),
+                    work_product=product,
+                    unknown_items=tuple(unknown),
+                )
             else:
-                errors.append(_row_error(line, row, index, catalog))
+                values = [
+                    _number(row[i].strip(), axis) for i, axis in zip(header.axes, AXES, strict=True)
+                ]
+                problems += [v for v in values if isinstance(v, str)]
+                numbers = [v for v in values if isinstance(v, float)]
+                if len(numbers) == len(AXES):
+                    evidence = Evidence(axes=Position(*numbers), work_product=product)
+            if problems or evidence is None:
+                errors.append(RowError(line, " ".join(problems)))
+            else:
+                members.append(Member(line, clean(name), evidence))
     except csv.Error as exc:
         raise TeamFileError(source, [f"not readable as CSV: {exc}."]) from None
-    return Roster(tuple(members), tuple(errors))
-
-
-def _row_error(line: int, row: list[str], index: dict[str, int], catalog: Catalog) -> RowError:
-    """Every problem with a row that did not parse."""
-    cells = [cell.strip() for cell in row]
-    problems: list[str] = []
-    if not cells[index["name"]]:
-        problems.append("'name' is missing.")
-    for axis in AXES:
-        value = _number(cells[index[axis]], axis)
-        if isinstance(value, str):
-            problems.append(value)
-    raw_product = cells[index["work_product"]] if "work_product" in index else ""
-    if raw_product and catalog.find(raw_product) is None:
-        problems.append(f"'work_product' {raw_product!r} is not a role id.")
-    return RowError(line, " ".join(problems))
+    return Roster(tuple(members), tuple(errors), by_items=bool(header.items))
 
 
 def _nonblank(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import math
 from typing import TYPE_CHECKING, Any
 
+from mlroles.core.axes import AXES, Position
 from mlroles.core.catalog import Catalog, Role, Variant
 
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import Assessment
     from mlroles.core.team import TeamReport
+    from mlroles.core.verdict import Verdict
 
 
 def dumps(data: Any, pretty: bool = True) -> str:
@@ -67,32 +68,42 @@ def _round(value: float) -> float:
     return round(value, 3)
 
 
-def assessment_data(assessment: Assessment) -> dict[str, Any]:
-    from mlroles.core import explain
+def _axes(values: Position, known: tuple[str, ...]) -> dict[str, float | None]:
+    """Axis values, with null for an axis that no answer spoke to."""
+    return {a: (_round(values.value(a)) if a in known else None) for a in AXES}
 
+
+def assessment_data(assessment: Assessment, verdict: Verdict) -> dict[str, Any]:
     advice = assessment.title_advice
+    known = assessment.known_axes
     return {
-        "profile": {k: _round(v) for k, v in assessment.profile.as_dict().items()},
+        "profile": _axes(assessment.profile, known),
         "work_product": assessment.work_product,
+        "unknown_items": list(assessment.unknown_items),
         "ranking": [
             {
                 "id": s.role.id,
                 "name": s.role.name,
+                "kind": s.kind.id if s.kind else None,
+                "probability": round(s.probability, 4),
                 "distance": _round(s.distance),
-                "raw_distance": _round(s.raw_distance),
                 "fit": round(s.fit, 1),
                 "product_match": s.product_match,
-                "gaps": {k: _round(v) for k, v in s.gaps.as_dict().items()},
+                "gaps": _axes(s.gaps, known),
             }
             for s in assessment.ranking
         ],
         "best": assessment.best.role.id,
-        "confidence": assessment.confidence,
-        "margin": _round(assessment.margin) if math.isfinite(assessment.margin) else None,
-        "warnings": list(assessment.warnings),
-        "why": {
-            "best": explain.why_best(assessment),
-            "runner_up": explain.why_runner_up(assessment),
+        "stability": round(assessment.stability, 4),
+        "confidence": str(assessment.confidence),
+        "warnings": list(verdict.cautions),
+        "verdict": {
+            "headline": verdict.headline,
+            "chart": verdict.chart,
+            "axes": list(verdict.axes),
+            "runner_up": verdict.runner_up,
+            "stability": verdict.stability,
+            "title_advice": list(verdict.title_advice),
         },
         "title_advice": None
         if advice is None
@@ -141,8 +152,8 @@ def path_data(plan: PathPlan) -> dict[str, Any]:
         "profile": {k: _round(v) for k, v in plan.profile.as_dict().items()},
         "gaps": {g.axis: _round(g.gap) for g in plan.gaps},
         "steps": [{"axis": g.axis, "text": step} for g in plan.gaps for step in g.steps],
-        "fit": round(plan.fit_now, 1),
-        "fit_after_largest_gap": round(plan.fit_after, 1),
+        "readiness": round(plan.readiness_now, 1),
+        "readiness_after_largest_gap": round(plan.readiness_after, 1),
     }
 
 
@@ -172,8 +183,10 @@ def team_data(report: TeamReport) -> dict[str, Any]:
                 "row": f.member.row,
                 "name": f.member.name,
                 "best": f.best,
+                "probability": round(f.probability, 4),
                 "fit": round(f.fit, 1),
-                "confidence": f.confidence,
+                "confidence": None if f.confidence is None else str(f.confidence),
+                **({} if f.stability is None else {"stability": round(f.stability, 4)}),
             }
             for f in report.fits
         ],
@@ -190,8 +203,8 @@ def team_data(report: TeamReport) -> dict[str, Any]:
     }
 
 
-def posting_data(reading: PostingReading) -> dict[str, Any]:
-    data = assessment_data(reading.assessment)
+def posting_data(reading: PostingReading, verdict: Verdict) -> dict[str, Any]:
+    data = assessment_data(reading.assessment, verdict)
     return {
         "best": data["best"],
         "title": reading.title,
@@ -200,6 +213,7 @@ def posting_data(reading: PostingReading) -> dict[str, Any]:
         "search_titles": list(reading.search_titles),
         "advice": list(reading.assessment.best.role.hiring),
         "confidence": data["confidence"],
+        "stability": data["stability"],
         "needs": data["profile"],
         "work_product": data["work_product"],
         "ranking": data["ranking"],

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mlroles.core import explain
 from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES
 from mlroles.core.catalog import Catalog
 from mlroles.core.scoring import Assessment
+from mlroles.core.verdict import Verdict, percent, role_name
 
 
 def _cell(text: str) -> str:
@@ -13,12 +13,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def markdown_report(assessment: Assessment, catalog: Catalog) -> str:
+def markdown_report(assessment: Assessment, verdict: Verdict, catalog: Catalog) -> str:
     best = assessment.best
     lines = [
         "# mlroles result",
         "",
-        f"**Best fit: {best.role.name}** ({best.fit:.0f}% fit, {assessment.confidence})",
+        f"**{verdict.headline}**",
         "",
         f"> {best.role.summary}",
         "",
@@ -26,34 +26,46 @@ def markdown_report(assessment: Assessment, catalog: Catalog) -> str:
         "",
         "| axis | you |",
         "|---|---:|",
-        *(f"| {AXIS_TITLES[a]} | {assessment.profile.value(a):.1f} |" for a in AXES),
+        *(
+            f"| {AXIS_TITLES[a]} | "
+            + (f"{assessment.profile.value(a):.1f}" if a in assessment.known_axes else "?")
+            + " |"
+            for a in AXES
+        ),
     ]
     if assessment.work_product:
         product = catalog.get(assessment.work_product).work_product
         lines += ["", f"Work product you want to own: {_cell(product)}"]
-    lines += ["", "## Why", "", explain.why_best(assessment)]
-    lines += [f"- {explain.gap_phrase(axis, assessment.profile, best)}" for axis in AXES]
-    runner_up = explain.why_runner_up(assessment)
-    if runner_up:
-        lines += ["", runner_up]
-    lines += ["", explain.confidence_sentence(assessment)]
-    for sentence in explain.title_sentences(assessment):
+    lines += ["", "## Why", "", verdict.chart]
+    lines += [f"- {line}" for line in verdict.axes]
+    if verdict.runner_up:
+        lines += ["", verdict.runner_up]
+    lines += ["", verdict.stability]
+    for sentence in verdict.title_advice:
         lines += ["", sentence]
-    for warning in assessment.warnings:
-        lines += ["", f"**Warning:** {warning}"]
+    for caution in verdict.cautions:
+        lines += ["", f"**Note:** {caution}"]
     header = " | ".join(f"{AXIS_LABELS[a]} gap" for a in AXES)
     lines += [
         "",
-        "## Every role",
+        "## Every role, most likely first",
         "",
-        f"| # | role | fit | distance | {header} |",
-        "|---:|---|---:|---:|" + "---:|" * len(AXES),
+        f"| # | role | probability | chart fit | distance | {header} |",
+        "|---:|---|---:|---:|---:|" + "---:|" * len(AXES),
     ]
     for index, score in enumerate(assessment.ranking, start=1):
-        gaps = " | ".join(f"{score.gaps.value(a):+.1f}" for a in AXES)
-        lines.append(
-            f"| {index} | {_cell(score.role.name)} | {score.fit:.0f}% | "
-            f"{score.distance:.2f} | {gaps} |"
+        gaps = " | ".join(
+            f"{score.gaps.value(a):+.1f}" if a in assessment.known_axes else "?" for a in AXES
         )
-    lines += ["", "Gaps are the role's value minus yours, on a 0-10 scale.", ""]
+        lines.append(
+            f"| {index} | {_cell(role_name(score))} | {percent(score.probability)} | "
+            f"{score.fit:.0f}% | {score.distance:.2f} | {gaps} |"
+        )
+    lines += [
+        "",
+        "Probability: how likely each role is given the answers, under the model. Chart fit "
+        "and distance: closeness on the chart alone. Gaps are the role's value minus yours, "
+        "on a 0-10 scale.",
+        "",
+    ]
     return "\n".join(lines)

@@ -33,13 +33,19 @@ def path_page(plan: PathPlan) -> Group:
         if gap.steps:
             parts.append(bullets(gap.steps, indent="  "))
     parts.append(Text())
-    summary = Text.assemble(("Fit now: ", "bold"), f"{plan.fit_now:.0f}%")
+    summary = Text.assemble(("Readiness now: ", "bold"), f"{plan.readiness_now:.0f}%")
     first = plan.first_gap
     if first is not None:
         summary.append(f". Close the {AXIS_TITLES[first.axis].lower()} gap first: ")
-        summary.append(f"{plan.fit_after:.0f}%", style="bold green")
+        summary.append(f"{plan.readiness_after:.0f}%", style="bold green")
         summary.append(".")
     else:
         summary.append(". You meet or exceed this role on every axis.")
-    parts.append(summary)
+    parts += [
+        summary,
+        Text(
+            "Readiness counts only where you are below the role; being above it is no gap.",
+            style="dim",
+        ),
+    ]
     return Group(*parts)

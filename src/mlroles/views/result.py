@@ -7,36 +7,48 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mlroles.core import explain
 from mlroles.core.axes import AXES, AXIS_LABELS
 from mlroles.core.catalog import Catalog
 from mlroles.core.movement import Movement
 from mlroles.core.posting import PostingReading
 from mlroles.core.saved import SavedResult
-from mlroles.core.scoring import CLEAR, LEANING, Assessment
+from mlroles.core.scoring import Assessment, Confidence, RoleScore
+from mlroles.core.verdict import Verdict, percent
 from mlroles.views.reference import bullets
 from mlroles.views.terminal_chart import Marker, TerminalChart, role_marker, you_marker
 
-CONFIDENCE_STYLE = {CLEAR: "bold green", LEANING: "bold yellow"}
+CONFIDENCE_STYLE = {Confidence.CLEAR: "bold green", Confidence.LEANING: "bold yellow"}
+UNKNOWN = "?"  # an axis no answer spoke to
 
 
 def signed(value: float) -> str:
     return f"{value:+.1f}" if abs(value) >= 0.05 else "0.0"
 
 
-def profile_line(assessment: Assessment, catalog: Catalog) -> Text:
-    line = Text("You: ", style="bold")
-    line.append("   ".join(f"{AXIS_LABELS[a]} {assessment.profile.value(a):.1f}" for a in AXES))
+def profile_line(assessment: Assessment, catalog: Catalog, who: str = "You") -> Text:
+    line = Text(f"{who}: ", style="bold")
+    line.append(
+        "   ".join(
+            f"{AXIS_LABELS[a]} "
+            + (f"{assessment.profile.value(a):.1f}" if a in assessment.known_axes else UNKNOWN)
+            for a in AXES
+        )
+    )
     if assessment.work_product:
         line.append("\nWork product: ")
         line.append(catalog.get(assessment.work_product).work_product)
     return line
 
 
+def short_role_name(score: RoleScore) -> str:
+    return score.role.name + (f" ({score.kind.id})" if score.kind else "")
+
+
 def ranking_table(assessment: Assessment) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role")
+    table.add_column("Prob", justify="right", no_wrap=True)
     table.add_column("Fit", justify="right", no_wrap=True)
     table.add_column("Dist", justify="right", no_wrap=True)
     for axis in AXES:
@@ -45,13 +57,52 @@ def ranking_table(assessment: Assessment) -> Table:
         style = "bold" if index == 1 else None
         table.add_row(
             str(index),
-            Text(score.role.name + (" *" if score.product_match else "")),
+            Text(short_role_name(score) + (" *" if score.product_match else "")),
+            percent(score.probability),
             f"{score.fit:.0f}%",
             f"{score.distance:.1f}",
-            *(signed(score.gaps.value(axis)) for axis in AXES),
+            *(
+                signed(score.gaps.value(axis)) if axis in assessment.known_axes else UNKNOWN
+                for axis in AXES
+            ),
             style=style,
         )
     return table
+
+
+def ranking_legend(assessment: Assessment, whose: str = "yours") -> list[Text]:
+    lines = [
+        Text(
+            "Prob: how likely each role is given the answers, under the model. "
+            "Fit: closeness on the chart alone (100% only at the role's place). "
+            f"Dist: chart distance. ML, SWE, Comm: the role's value minus {whose}.",
+            style="dim",
+        )
+    ]
+    if assessment.work_product:
+        chooser = "you chose" if whose == "yours" else "the posting names"
+        lines.append(Text(f"* the role whose work product {chooser}.", style="dim"))
+    return lines
+
+
+def verdict_lines(verdict: Verdict, assessment: Assessment) -> list[RenderableType]:
+    best = assessment.best
+    style = CONFIDENCE_STYLE.get(assessment.confidence, "bold red")
+    parts: list[RenderableType] = [
+        Text(verdict.headline, style="bold"),
+        Text(best.role.summary, style="italic"),
+        Text(verdict.chart),
+        *(Text("  " + line) for line in verdict.axes),
+    ]
+    if verdict.runner_up:
+        parts += [Text(), Text(verdict.runner_up)]
+    label, _, rest = verdict.stability.partition(":")
+    parts.append(Text.assemble((label + ":", style), rest))
+    if verdict.title_advice:
+        parts += [Text(), *(Text(sentence) for sentence in verdict.title_advice)]
+    for caution in verdict.cautions:
+        parts += [Text(), Text("! " + caution, style="yellow")]
+    return parts
 
 
 def movement_section(moved: Movement, previous: SavedResult, catalog: Catalog) -> list[Text]:
@@ -78,53 +129,34 @@ def movement_section(moved: Movement, previous: SavedResult, catalog: Catalog) -
 
 def result_page(
     assessment: Assessment,
+    verdict: Verdict,
     catalog: Catalog,
     previous: SavedResult | None = None,
     moved: Movement | None = None,
 ) -> Group:
     """Evidence first (chart, table), the verdict last: in a terminal the end
     of the output is what stays on screen."""
-    best = assessment.best
     markers = [role_marker(role) for role in catalog.roles]
     if previous is not None:
         p = previous.profile
         markers.append(Marker(p.machine_learning, p.software_engineering, "○", "before", "dim"))
-    markers.append(you_marker(assessment.profile))
+    plotted = {"machine_learning", "software_engineering"} <= set(assessment.known_axes)
+    if plotted:
+        markers.append(you_marker(assessment.profile))
     parts: list[RenderableType] = [
-        TerminalChart(markers, title="Where you stand"),
+        TerminalChart(markers, title="Where you stand" if plotted else "The roles"),
         Text(),
-        Text("Every role, nearest first", style="bold cyan"),
+        Text("Every role, most likely first", style="bold cyan"),
         ranking_table(assessment),
-        Text("ML, SWE, Comm: the role's value minus yours.", style="dim"),
+        *ranking_legend(assessment),
+        Text(),
+        profile_line(assessment, catalog),
+        Text(),
     ]
-    if assessment.work_product:
-        parts.append(Text("* the role whose work product you chose.", style="dim"))
-    parts += [Text(), profile_line(assessment, catalog), Text()]
     if previous is not None and moved is not None:
         parts += [*movement_section(moved, previous, catalog), Text()]
-
-    confidence = assessment.confidence
-    parts += [
-        Text.assemble(
-            ("Best fit: ", "bold"),
-            (best.role.name, "bold cyan"),
-            f"  {best.fit:.0f}% fit, ",
-            (confidence, CONFIDENCE_STYLE.get(confidence, "bold red")),
-        ),
-        Text(best.role.summary, style="italic"),
-        Text(explain.why_best(assessment)),
-    ]
-    for axis in AXES:
-        parts.append(Text("  " + explain.gap_phrase(axis, assessment.profile, best)))
-    runner_up = explain.why_runner_up(assessment)
-    parts += [Text(), Text(runner_up or "")] if runner_up else []
-    parts.append(Text(explain.confidence_sentence(assessment)))
-    advice = explain.title_sentences(assessment)
-    if advice:
-        parts += [Text(), *(Text(sentence) for sentence in advice)]
-    for warning in assessment.warnings:
-        parts += [Text(), Text("! " + warning, style="yellow")]
-    parts += [Text(), Text(f"Read more: mlroles describe {best.role.id}", style="dim")]
+    parts += verdict_lines(verdict, assessment)
+    parts += [Text(), Text(f"Read more: mlroles describe {assessment.best.role.id}", style="dim")]
     return Group(*parts)
 
 
@@ -146,21 +178,18 @@ def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
     return table
 
 
-def posting_page(reading: PostingReading) -> Group:
+def posting_page(reading: PostingReading, verdict: Verdict, catalog: Catalog) -> Group:
     from mlroles.core.posting import article
 
     assessment = reading.assessment
     best = assessment.best.role
     parts: list[RenderableType] = [
-        Text.assemble(
-            ("This posting reads as: ", "bold"),
-            (best.name, "bold cyan"),
-            f"  {assessment.best.fit:.0f}% fit, ",
-            (assessment.confidence, CONFIDENCE_STYLE.get(assessment.confidence, "bold red")),
-        ),
-        Text(explain.confidence_sentence(assessment)),
-        Text(),
+        Text(verdict.headline, style="bold"),
+        Text(verdict.chart),
     ]
+    label, _, rest = verdict.stability.partition(":")
+    style = CONFIDENCE_STYLE.get(assessment.confidence, "bold red")
+    parts += [Text.assemble((label + ":", style), rest), Text()]
     titles = ", ".join(reading.search_titles)
     if reading.title is not None:
         if reading.title_matches:
@@ -182,12 +211,16 @@ def posting_page(reading: PostingReading) -> Group:
             )
     else:
         parts.append(Text(f"Candidates for it will search for {titles}."))
+    for caution in verdict.cautions:
+        parts += [Text(), Text("! " + caution, style="yellow")]
     parts += [Text(), Text(f"Hiring advice for {best.name}", style="bold cyan")]
     parts.append(bullets(best.hiring))
     parts += [
         Text(),
-        Text("Every role, nearest first", style="bold cyan"),
+        profile_line(assessment, catalog, who="The posting"),
+        Text(),
+        Text("Every role, most likely first", style="bold cyan"),
         ranking_table(assessment),
+        *ranking_legend(assessment, whose="the posting's"),
     ]
-    parts.append(Text("ML, SWE, Comm: the role's value minus the posting's.", style="dim"))
     return Group(*parts)

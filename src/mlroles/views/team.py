@@ -10,8 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from mlroles.core.catalog import Catalog
-from mlroles.core.scoring import CLEAR, LEANING, TOSS_UP
+from mlroles.core.scoring import Confidence
 from mlroles.core.team import TeamReport
+from mlroles.core.verdict import percent
 from mlroles.views.terminal_chart import Marker, TerminalChart, role_marker
 
 MEMBER_TABLE_LIMIT = 25  # more members than this get a summary instead
@@ -45,21 +46,37 @@ def team_page(report: TeamReport, catalog: Catalog) -> Group:
     parts: list[RenderableType] = [
         Text.assemble(("Team: ", "bold"), f"{total} members scored"),
     ]
+    stability = any(fit.confidence is not None for fit in report.fits)
     if total <= MEMBER_TABLE_LIMIT:
         members = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        for column in ("Member", "Best fit", "Fit", "Confidence"):
-            members.add_column(column, justify="right" if column == "Fit" else "left")
+        columns = ["Member", "Most likely", "Prob", "Fit"] + (["Confidence"] if stability else [])
+        for column in columns:
+            members.add_column(column, justify="right" if column in ("Prob", "Fit") else "left")
         for fit in report.fits:
-            members.add_row(
-                Text(fit.member.name), names[fit.best], f"{fit.fit:.0f}%", fit.confidence
-            )
+            cells: list[Text | str] = [
+                Text(fit.member.name),
+                names[fit.best],
+                percent(fit.probability),
+            ]
+            cells.append(f"{fit.fit:.0f}%")
+            if stability:
+                cells.append(str(fit.confidence))
+            members.add_row(*cells)
         parts += [Text(), members]
-    else:
+        parts.append(
+            Text(
+                "Prob: how likely the role is given the member's data, under the model. "
+                "Fit: chart fit to that role.",
+                style="dim",
+            )
+        )
+    elif stability:
         confidence = Counter(fit.confidence for fit in report.fits)
         parts.append(
             Text(
-                f"Confidence: {confidence[CLEAR]} clear, {confidence[LEANING]} leaning, "
-                f"{confidence[TOSS_UP]} toss-up. Use --json for every member.",
+                f"Confidence: {confidence[Confidence.CLEAR]} clear, "
+                f"{confidence[Confidence.LEANING]} leaning, "
+                f"{confidence[Confidence.TOSS_UP]} toss-up. Use --json for every member.",
                 style="dim",
             )
         )
@@ -82,9 +99,11 @@ def team_page(report: TeamReport, catalog: Catalog) -> Group:
     markers = [role_marker(role) for role in catalog.roles]
     labelled = total <= LABEL_LIMIT
     for fit in report.fits:
-        m = fit.member
-        label = initials(m.name) if labelled else ""
-        markers.append(Marker(m.machine_learning, m.software_engineering, "*", label, "magenta"))
+        if not fit.plotted:
+            continue
+        label = initials(fit.member.name) if labelled else ""
+        p = fit.profile
+        markers.append(Marker(p.machine_learning, p.software_engineering, "*", label, "magenta"))
     parts += [Text(), TerminalChart(markers, title="The team on the chart")]
     parts.append(Text("* a member; a digit counts members that share a spot.", style="dim"))
     gaps = gap_sentences(report)

@@ -15,6 +15,7 @@ from mlroles.cli.options import (
     no_export_with_json,
 )
 from mlroles.cli.state import state_of
+from mlroles.core.axes import AXES
 from mlroles.core.errors import UserError
 
 
@@ -35,12 +36,18 @@ def path_command(
     from mlroles.core.path import plan_path
 
     no_export_with_json(as_json, svg, html)
+    from mlroles.core.scoring import profile_of
+
     state = state_of(ctx)
-    catalog = state.catalog()
-    target = catalog.resolve(role)
-    placed = where.given_placement(catalog, answers, ml, swe, comm)
+    model = state.model()
+    target = model.catalog.resolve(role)
+    placed = where.given_placement(model, answers, ml, swe, comm)
     if placed is not None:
-        profile = placed.profile
+        profile, known = profile_of(model, placed.evidence)
+        if len(known) < len(AXES):
+            raise UserError(
+                "A path needs a place on every axis; answer at least one question on each.",
+            )
     else:
         latest = state.load_history().latest
         if latest is None:
@@ -51,7 +58,7 @@ def path_command(
                 "--ml 5 --swe 5 --comm 5",
             )
         profile = latest.profile
-    plan = plan_path(target, profile)
+    plan = plan_path(target, profile, model.rules.fit_zero_distance)
     if as_json:
         from mlroles.views.json_data import path_data
 

@@ -40,26 +40,29 @@ def posting_command(
     from mlroles.core.posting import read_posting
 
     state = state_of(ctx)
-    catalog = state.catalog()
+    model = state.model()
     direct = any(v is not None for v in (ml, swe, comm, product))
     if interactive and direct:
         raise UserError("Give either --interactive or --ml/--swe/--comm, not both.")
     if interactive:
-        placed = where.interactive_placement(catalog, state.env, posting=True)
+        placed = where.interactive_placement(model, state.env, posting=True)
     elif direct:
-        placed = where.direct_placement(catalog, ml, swe, comm, product)
+        placed = where.direct_placement(model, ml, swe, comm, product)
     else:
         raise UserError(
             "Say what the posting asks for: --ml X --swe Y --comm Z (0-10 each),",
             "or answer questions about it with --interactive.",
             'Example: mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
         )
-    reading = read_posting(catalog, placed.profile, placed.work_product, title)
+    from mlroles.core.verdict import verdict
+
+    reading = read_posting(model, placed.evidence, title)
+    said = verdict(reading.assessment, model, subject="this posting")
     if as_json:
         from mlroles.views.json_data import posting_data
 
-        state.print_json(posting_data(reading))
+        state.print_json(posting_data(reading, said))
         return
     from mlroles.views.result import posting_page
 
-    state.show(posting_page(reading))
+    state.show(posting_page(reading, said, model.catalog))

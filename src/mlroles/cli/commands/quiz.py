@@ -18,11 +18,11 @@ from mlroles.cli.options import (
     product_option,
 )
 from mlroles.cli.state import AppState, state_of
-from mlroles.core.catalog import Catalog
 from mlroles.core.errors import UserError
 
 if TYPE_CHECKING:
     from mlroles.cli.profile_input import Placement
+    from mlroles.core.scoring import Model
 
 
 @app.command("quiz")
@@ -62,13 +62,13 @@ def quiz_command(
         raise UserError("Give either --json or --format markdown, not both.")
     no_export_with_json(as_json, svg, html)
     no_export_with_json(output_format == "markdown", svg, html, other="--format markdown")
-    catalog = state.catalog()
-    placed = where.given_placement(catalog, answers, ml, swe, comm, product)
+    model = state.model()
+    placed = where.given_placement(model, answers, ml, swe, comm, product)
     if placed is None:
-        placed = where.interactive_placement(catalog, state.env)
+        placed = where.interactive_placement(model, state.env)
     _report_quiz(
         state,
-        catalog,
+        model,
         placed,
         placed.interactive if save is None else save,
         as_json,
@@ -80,7 +80,7 @@ def quiz_command(
 
 def _report_quiz(
     state: AppState,
-    catalog: Catalog,
+    model: "Model",
     placed: "Placement",
     save: bool,
     as_json: bool,
@@ -93,15 +93,18 @@ def _report_quiz(
     from mlroles.core.movement import movement
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import assess
+    from mlroles.core.verdict import verdict
 
-    assessment = assess(catalog, placed.profile, placed.work_product, flat_answers=placed.flat)
+    catalog = model.catalog
+    assessment = assess(model, placed.evidence)
+    said = verdict(assessment, model)
     previous = state.load_history().latest
     moved = None
     if previous is not None:
         moved = movement(
             previous.profile,
             previous.noise,
-            placed.profile,
+            assessment.profile,
             placed.noise,
             previous.best,
             assessment.best.role.id,
@@ -109,23 +112,23 @@ def _report_quiz(
     if as_json:
         from mlroles.views.json_data import assessment_data, movement_data
 
-        data = assessment_data(assessment)
+        data = assessment_data(assessment, said)
         data["movement"] = movement_data(moved, previous) if moved and previous else None
         state.print_json(data)
     elif output_format == "markdown":
         from mlroles.views.markdown import markdown_report
 
-        state.print_text(markdown_report(assessment, catalog))
+        state.print_text(markdown_report(assessment, said, catalog))
     else:
         from mlroles.views.result import result_page
 
-        state.show(result_page(assessment, catalog, previous, moved), svg, html)
+        state.show(result_page(assessment, said, catalog, previous, moved), svg, html)
     if save:
         result = SavedResult(
             datetime.now(UTC),
-            placed.profile,
+            assessment.profile,
             placed.noise,
-            placed.work_product,
+            placed.evidence.work_product,
             assessment.best.role.id,
             assessment.confidence,
         )

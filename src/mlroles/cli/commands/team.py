@@ -28,6 +28,13 @@ def team_command(
         ),
     ],
     strict: Annotated[bool, typer.Option("--strict", help="Any bad row is an error.")] = False,
+    stability: Annotated[
+        bool,
+        typer.Option(
+            "--stability",
+            help="Also simulate retakes for every member (slower): stability and confidence.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -39,10 +46,11 @@ def team_command(
 
     no_export_with_json(as_json, svg, html)
     state = state_of(ctx)
-    catalog = state.catalog()
+    model = state.model()
+    catalog = model.catalog
     text = read_text(file, "Team file", TeamFileError)
     with state.progress("Reading the team", total=text.count("\n") + 1) as advance:
-        roster = parse_roster(text, str(file), catalog, advance)
+        roster = parse_roster(text, str(file), catalog, model.questionnaire, advance)
     if roster.errors:
         lines = [f"{file}: row {e.row}: {e.message}" for e in roster.errors]
         if strict:
@@ -53,7 +61,7 @@ def team_command(
         state.message(f"Skipped {len(lines)} bad rows; scored the other {len(roster.members)}.")
     if not roster.members:
         raise UserError(f"{file}: no valid rows to score.")
-    report = score_team(catalog, roster)
+    report = score_team(model, roster, stability)
     if as_json:
         from mlroles.views.json_data import team_data
 
