@@ -1,12 +1,14 @@
 """`mlroles team FILE --json` on 1k, 10k and 100k members, against the I/O floor.
 
-The floor reads the same CSV with csv.reader and writes one JSON record per
-member with a single json.dumps, doing no scoring. Each pair runs in turn so
+Two kinds of team file: places on the chart (ml, swe, comm) and questionnaire
+answers (one column per question id, some cells empty). The floor reads the
+same CSV with csv.reader and writes one JSON record per member with a single
+json.dumps, doing no scoring. Each pair runs in turn so
 drift on a shared machine hits both; the script prints median times, the
 ratio to the floor (target: at most 3x) and peak memory (which should grow
 linearly with the number of members).
 
-    python benchmarks/team_scale.py [--runs 3]
+    python benchmarks/team_scale.py [--runs 3] [--kind places|answers]
 """
 
 from __future__ import annotations
@@ -26,9 +28,7 @@ FLOOR = """
 import csv, json, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
     rows = list(csv.reader(f))
-members = [{"row": i + 2, "name": r[0], "machine_learning": r[1],
-            "software_engineering": r[2], "communication": r[3]}
-           for i, r in enumerate(rows[1:])]
+members = [{"row": i + 2, "name": r[0], "cells": r[1:]} for i, r in enumerate(rows[1:])]
 sys.stdout.write(json.dumps({"members": members}))
 """
 # Runs a command and prints its peak resident memory (KiB) on stderr.
@@ -39,15 +39,33 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 """
 
 
+PRODUCTS = ["", "", "ml-engineer", "data-scientist", "ml-devops"]
+
+
 def make_csv(path: Path, members: int) -> None:
     rng = random.Random(members)
-    products = ["", "", "ml-engineer", "data-scientist", "ml-devops"]
     lines = ["name,machine_learning,software_engineering,communication,work_product"]
     lines += [
         f"Member {i},{rng.uniform(0, 10):.2f},{rng.uniform(0, 10):.2f},"
-        f"{rng.uniform(0, 10):.2f},{rng.choice(products)}"
+        f"{rng.uniform(0, 10):.2f},{rng.choice(PRODUCTS)}"
         for i in range(members)
     ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def make_answers_csv(path: Path, members: int) -> None:
+    """Answers to the shipped questionnaire; about one cell in ten left empty."""
+    from mlroles.files.catalog_file import load_catalog
+    from mlroles.files.paths import data_file
+    from mlroles.files.questionnaire_file import load_questionnaire
+
+    catalog = load_catalog(data_file("roles.toml"))
+    ids = [q.id for q in load_questionnaire(data_file("questions.toml"), catalog).axis_questions]
+    rng = random.Random(members)
+    lines = [",".join(["name", *ids, "work_product"])]
+    for i in range(members):
+        cells = ["" if rng.random() < 0.1 else str(rng.randint(1, 5)) for _ in ids]
+        lines.append(",".join([f"Member {i}", *cells, rng.choice(PRODUCTS)]))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -63,7 +81,9 @@ def run(cmd: list[str]) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--kind", choices=("places", "answers"), default="places")
     args = parser.parse_args()
+    make = make_answers_csv if args.kind == "answers" else make_csv
     mlroles = shutil.which("mlroles") or str(Path(sys.executable).parent / "mlroles")
     print(f"{'members':>8} {'floor s':>8} {'mlroles s':>10} {'ratio':>6} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +91,7 @@ def main() -> int:
         floor.write_text(FLOOR, encoding="utf-8")
         for size in SIZES:
             csv_path = Path(tmp) / f"team{size}.csv"
-            make_csv(csv_path, size)
+            make(csv_path, size)
             commands = {
                 "floor": [sys.executable, str(floor), str(csv_path)],
                 "mlroles": [mlroles, "team", str(csv_path), "--json"],

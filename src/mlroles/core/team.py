@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from mlroles.core.axes import AXES, WEIGHTS, Position
 from mlroles.core.catalog import Role
 from mlroles.core.questionnaire import LEVELS, level_value
-from mlroles.core.scoring import Confidence, Evidence, Model, assess, fit_from_distance
+from mlroles.core.scoring import (
+    Confidence,
+    Evidence,
+    Model,
+    Place,
+    assess,
+    fit_from_distance,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,86 +77,155 @@ class TeamReport:
     errors: tuple[RowError, ...]
 
 
+# Questions are looked up in chunks of at most this many: a chunk's table has
+# (LEVELS + 1) ** size rows (a level or unknown per question), 7,776 for five.
+CHUNK = 5
+
+
 class BatchScorer:
-    """The model's arithmetic with the per-answer costs looked up in tables."""
+    """The model's arithmetic for many members, with lookup tables.
+
+    The likelihood is a sum over questions, so the answers to a chunk of
+    questions (up to CHUNK of them, on one axis) index one precomputed row:
+    the cost of those answers for every place, and their sum and count on the
+    axis. A member then costs a few table lookups and one pass over places."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        questions = model.questionnaire.axis_questions
-        self.item_index = {q.id: i for i, q in enumerate(questions)}
-        axis_index = {axis: i for i, axis in enumerate(AXES)}
-        self.item_axis = [axis_index[q.axis] for q in questions]
+        questionnaire = model.questionnaire
         self.weights = [WEIGHTS[a] for a in AXES]
-        counts = [model.questionnaire.items_on(a) for a in AXES]
+        counts = [questionnaire.items_on(a) for a in AXES]
         self.direct_items = sum(counts) / len(counts)
-        inverse = model.inverse_variance
-        values = [level_value(level) for level in range(1, LEVELS + 1)]
-        self.places = []  # per role: [(position, cost[item][level - 1])]
+        self.inverse = model.inverse_variance
+        flat = [p for places in model.places for p in places]
+        self.positions = [tuple(p.position.value(a) for a in AXES) for p in flat]
+        self.role_places: list[list[int]] = []
         for places in model.places:
-            self.places.append(
-                [
-                    (
-                        tuple(p.position.value(a) for a in AXES),
-                        [
-                            [
-                                inverse * WEIGHTS[q.axis] * (v - p.expected[q.id]) ** 2
-                                for v in values
-                            ]
-                            for q in questions
-                        ],
-                    )
-                    for p in places
-                ]
-            )
+            first = len([i for r in self.role_places for i in r])
+            self.role_places.append(list(range(first, first + len(places))))
+        # question id -> (chunk number, stride); a chunk's key sums level * stride
+        self.slot: dict[str, tuple[int, int]] = {}
+        self.chunk_axis: list[int] = []
+        self.tables: list[list[tuple[list[float], float, int]]] = []
+        for axis_number, axis in enumerate(AXES):
+            ids = [q.id for q in questionnaire.axis_questions if q.axis == axis]
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                for position, item in enumerate(chunk):
+                    self.slot[item] = (len(self.tables), (LEVELS + 1) ** position)
+                self.chunk_axis.append(axis_number)
+                self.tables.append(self._table(chunk, flat, WEIGHTS[axis]))
         self.log_priors = {
             product: model.log_prior(product)
             for product in (None, *(role.id for role in model.catalog.roles))
         }
-        self.inverse = inverse
-
-    def profile(self, evidence: Evidence) -> tuple[list[float], list[bool]]:
-        if evidence.axes is not None:
-            return [evidence.axes.value(a) for a in AXES], [True, True, True]
-        sums, counts = [0.0, 0.0, 0.0], [0, 0, 0]
-        for item, level in evidence.levels:
-            axis = self.item_axis[self.item_index[item]]
-            sums[axis] += level_value(level)
-            counts[axis] += 1
-        return [s / c if c else 0.0 for s, c in zip(sums, counts, strict=True)], [
-            c > 0 for c in counts
+        # With one chunk per axis a chunk's answers also fix that axis's mean,
+        # so its share of every place's squared chart distance is a table too.
+        self.one_chunk_per_axis = sorted(self.chunk_axis) == list(range(len(AXES)))
+        self.distance_tables = [
+            [
+                [
+                    WEIGHTS[AXES[axis]] * (total / count - pos[axis]) ** 2 if count else 0.0
+                    for pos in self.positions
+                ]
+                for _, total, count in table
+            ]
+            for axis, table in zip(self.chunk_axis, self.tables, strict=True)
         ]
 
-    def distance2(
-        self, profile: Sequence[float], known: Sequence[bool], pos: Sequence[float]
-    ) -> float:
-        return sum(
-            w * (x - p) ** 2
-            for w, x, p, k in zip(self.weights, profile, pos, known, strict=True)
-            if k
-        )
+    def _table(
+        self, chunk: list[str], flat: list[Place], weight: float
+    ) -> list[tuple[list[float], float, int]]:
+        """Row `key` (digits in base LEVELS + 1, 0 = unknown): (cost per place,
+        sum of the answers' axis values, how many were answered)."""
+        rows = []
+        for key in range((LEVELS + 1) ** len(chunk)):
+            answered = []
+            for position, item in enumerate(chunk):
+                level = key // (LEVELS + 1) ** position % (LEVELS + 1)
+                if level:
+                    answered.append((item, level_value(level)))
+            costs = [
+                self.inverse * weight * sum((v - p.expected[i]) ** 2 for i, v in answered)
+                for p in flat
+            ]
+            rows.append((costs, sum(v for _, v in answered), len(answered)))
+        return rows
 
     def score(self, evidence: Evidence) -> tuple[list[float], list[float], list[float], bool]:
-        """(posterior, chart distance per role, profile, plotted)."""
-        profile, known = self.profile(evidence)
+        """(posterior per role, chart distance per role, profile, plotted)."""
+        w0, w1, w2 = self.weights
+        if evidence.axes is not None:
+            a = evidence.axes
+            x0, x1, x2 = a.machine_learning, a.software_engineering, a.communication
+            k0 = k1 = k2 = True
+            d2 = [
+                w0 * (x0 - p0) ** 2 + w1 * (x1 - p1) ** 2 + w2 * (x2 - p2) ** 2
+                for p0, p1, p2 in self.positions
+            ]
+            scale = self.direct_items * self.inverse
+            costs = [scale * d for d in d2]
+        else:
+            keys = [0] * len(self.tables)
+            for item, level in evidence.levels:
+                chunk, stride = self.slot[item]
+                keys[chunk] += level * stride
+            if self.one_chunk_per_axis:
+                return self._by_tables(keys, evidence.work_product)
+            sums, counts = [0.0, 0.0, 0.0], [0, 0, 0]
+            rows = []
+            for chunk, key in enumerate(keys):
+                row_costs, total, count = self.tables[chunk][key]
+                axis = self.chunk_axis[chunk]
+                sums[axis] += total
+                counts[axis] += count
+                rows.append(row_costs)
+            costs = list(map(sum, zip(*rows, strict=True)))
+            k0, k1, k2 = (c > 0 for c in counts)
+            x0, x1, x2 = (s / c if c else 0.0 for s, c in zip(sums, counts, strict=True))
+            d2 = [
+                (w0 * (x0 - p0) ** 2 if k0 else 0.0)
+                + (w1 * (x1 - p1) ** 2 if k1 else 0.0)
+                + (w2 * (x2 - p2) ** 2 if k2 else 0.0)
+                for p0, p1, p2 in self.positions
+            ]
+        return self._posterior(costs, d2, evidence.work_product, [x0, x1, x2], k0 and k1)
+
+    def _by_tables(
+        self, keys: list[int], work_product: str | None
+    ) -> tuple[list[float], list[float], list[float], bool]:
+        rows = [t[k][0] for t, k in zip(self.tables, keys, strict=True)]
+        costs = list(map(sum, zip(*rows, strict=True)))
+        shares = [t[k] for t, k in zip(self.distance_tables, keys, strict=True)]
+        d2 = list(map(sum, zip(*shares, strict=True)))
+        profile, known = [0.0, 0.0, 0.0], [False, False, False]
+        for axis, table, key in zip(self.chunk_axis, self.tables, keys, strict=True):
+            _, total, count = table[key]
+            if count:
+                profile[axis], known[axis] = total / count, True
+        return self._posterior(costs, d2, work_product, profile, known[0] and known[1])
+
+    def _posterior(
+        self,
+        costs: Sequence[float],
+        d2: Sequence[float],
+        work_product: str | None,
+        profile: list[float],
+        plotted: bool,
+    ) -> tuple[list[float], list[float], list[float], bool]:
         logs, dists = [], []
-        answered = [(self.item_index[i], level - 1) for i, level in evidence.levels]
-        for places in self.places:
-            pos, cost = places[0]
-            d2 = self.distance2(profile, known, pos)
-            for other_pos, other_cost in places[1:]:
-                other = self.distance2(profile, known, other_pos)
-                if other < d2:
-                    pos, cost, d2 = other_pos, other_cost, other
-            if evidence.axes is not None:
-                logs.append(-self.direct_items * d2 * self.inverse)
-            else:
-                logs.append(-sum(cost[i][level] for i, level in answered))
-            dists.append(math.sqrt(d2))
-        posts = [a + b for a, b in zip(logs, self.log_priors[evidence.work_product], strict=True)]
+        for indices in self.role_places:
+            best = indices[0]
+            for i in indices[1:]:
+                if d2[i] < d2[best]:
+                    best = i
+            logs.append(-costs[best])
+            dists.append(d2[best] ** 0.5)
+        posts = [a + b for a, b in zip(logs, self.log_priors[work_product], strict=True)]
         top = max(posts)
         exps = [math.exp(p - top) for p in posts]
         total = sum(exps)
-        return [e / total for e in exps], dists, profile, known[0] and known[1]
+        return [e / total for e in exps], dists, profile, plotted
 
 
 def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamReport:

@@ -141,6 +141,8 @@ def parse_roster(
     header = _header(header_line, raw_header, questionnaire, source)
     products: dict[str, str | None] = {"": None, NOT_SURE: None}  # cell -> role id, once
     levels = {str(level): level for level in range(1, LEVELS + 1)}
+    asked = {item for item, _ in header.items}
+    never_asked = [q.id for q in questionnaire.axis_questions if q.id not in asked]
     members: list[Member] = []
     errors: list[RowError] = []
     try:
@@ -177,8 +179,7 @@ def parse_roster(
                         )
                 if not answered and len(unknown) == len(header.items):
                     problems.append("every question is empty; answer at least one.")
-                asked = {item for item, _ in header.items}
-                unknown += [q.id for q in questionnaire.axis_questions if q.id not in asked]
+                unknown += never_asked
                 evidence = Evidence(
                     levels=tuple(answered),
                     work_product=product,
