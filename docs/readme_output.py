@@ -98,3 +98,13 @@ def show_team_example() -> None:
     for line in result.stdout.rstrip().splitlines():
         cog.outl(line.rstrip())
     cog.outl("```")
+
+
+def show_exit_codes() -> None:
+    """The exit codes, read from the enum every command exits through."""
+    from mlroles.cli.exit_codes import ExitCode
+
+    cog.outl("| code | name | meaning |")
+    cog.outl("|---:|---|---|")
+    for code in ExitCode:
+        cog.outl(f"| {code.value} | `{code.name}` | {code.meaning} |")

@@ -8,13 +8,8 @@ from typer.core import TyperGroup
 
 from mlroles import __version__
 from mlroles.cli.environment import Environment
-from mlroles.cli.state import (
-    EXIT_INTERNAL_ERROR,
-    EXIT_INTERRUPTED,
-    EXIT_USER_ERROR,
-    AppState,
-    state_of,
-)
+from mlroles.cli.exit_codes import ExitCode
+from mlroles.cli.state import AppState, state_of
 from mlroles.core.errors import UserError
 
 
@@ -28,11 +23,11 @@ class MlrolesGroup(TyperGroup):
             raise
         except UserError as exc:
             state_of(ctx).message(*exc.lines)
-            raise typer.Exit(EXIT_USER_ERROR) from None
+            raise typer.Exit(ExitCode.USER_ERROR) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or a prompt's input ended
             command = ctx.invoked_subcommand
             state_of(ctx).message(f"{command.capitalize()} cancelled." if command else "Cancelled.")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
         except Exception as exc:
             state = state_of(ctx)
             if state.debug:
@@ -44,7 +39,7 @@ class MlrolesGroup(TyperGroup):
                 "This is a bug. Run again with --debug (or MLROLES_DEBUG=1) "
                 "to see the traceback, and please report it.",
             )
-            raise typer.Exit(EXIT_INTERNAL_ERROR) from None
+            raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
 
 
 app = typer.Typer(
@@ -60,7 +55,7 @@ app = typer.Typer(
 def _show_version(value: bool) -> None:
     if value:
         print(f"mlroles {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitCode.OK)
 
 
 @app.callback()

@@ -6,7 +6,7 @@ import sys
 import typer
 
 from mlroles.cli.app import app
-from mlroles.cli.state import EXIT_INTERRUPTED
+from mlroles.cli.exit_codes import ExitCode
 
 # isort: off
 # The order here is the order of `mlroles --help`.
@@ -23,10 +23,10 @@ def main(argv: list[str] | None = None) -> int:
         result = app(args=argv, prog_name="mlroles", standalone_mode=False)
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Cancelled.\n")
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except typer.Exit as exc:
         return exc.exit_code
     except typer.TyperException as exc:
         exc.show()  # type: ignore[attr-defined]
         return exc.exit_code
-    return result if isinstance(result, int) else 0
+    return result if isinstance(result, int) else ExitCode.OK

@@ -111,7 +111,8 @@ def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
 
 def interactive_placement(catalog: Catalog, env: Environment, posting: bool = False) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
-    Ctrl-C raises KeyboardInterrupt; the app turns it into exit code 130."""
+    Ctrl-C raises KeyboardInterrupt; the app turns it into
+    ExitCode.INTERRUPTED."""
     from mlroles.core.questionnaire import for_posting
 
     questionnaire = load_builtin_questionnaire(catalog)

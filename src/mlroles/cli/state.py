@@ -15,9 +15,6 @@ from mlroles.core.catalog import Catalog
 if TYPE_CHECKING:
     from mlroles.files.history import History, HistoryLoad
 
-EXIT_USER_ERROR = 2
-EXIT_INTERNAL_ERROR = 1
-EXIT_INTERRUPTED = 130
 PROGRESS_MIN_LINES = 20_000  # smaller inputs finish before a bar is worth drawing
 
 
