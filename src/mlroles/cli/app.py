@@ -1,5 +1,8 @@
-"""The Typer application, its global options, and how errors become exit codes."""
+"""The Typer application: its global options, how errors become exit codes,
+and how a table of commands becomes the app (see COMMANDS in main.py)."""
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -42,23 +45,12 @@ class MlrolesGroup(TyperGroup):
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
 
 
-app = typer.Typer(
-    cls=MlrolesGroup,
-    name="mlroles",
-    help="Find the machine-learning team role that fits you, and learn what each role does.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 def _show_version(value: bool) -> None:
     if value:
         print(f"mlroles {__version__}")
         raise typer.Exit(ExitCode.OK)
 
 
-@app.callback()
 def _global_options(
     ctx: typer.Context,
     roles: Annotated[
@@ -83,3 +75,27 @@ def _global_options(
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
     ctx.obj = AppState(env=env, roles_path=roles, debug=debug or env.debug)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One entry in the table of commands: its name and the function that runs it."""
+
+    name: str
+    function: Callable[..., None]
+
+
+def build_app(commands: Iterable[Command]) -> typer.Typer:
+    """The app with these commands, listed by `mlroles --help` in this order."""
+    app = typer.Typer(
+        cls=MlrolesGroup,
+        name="mlroles",
+        help="Find the machine-learning team role that fits you, and learn what each role does.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_global_options)
+    for command in commands:
+        app.command(command.name)(command.function)
+    return app

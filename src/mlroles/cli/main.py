@@ -1,20 +1,43 @@
-"""The console entry point. Importing the command modules registers them with
-the app, in the order `mlroles --help` lists them."""
+"""The console entry point, and the table of commands it runs."""
 
 import sys
 
 import typer
 
-from mlroles.cli.app import app
+from mlroles.cli.app import Command, build_app
+from mlroles.cli.commands import (
+    chart,
+    check,
+    compare,
+    describe,
+    history,
+    path,
+    posting,
+    questions,
+    quiz,
+    roles,
+    team,
+)
 from mlroles.cli.exit_codes import ExitCode
 
-# isort: off
-# The order here is the order of `mlroles --help`.
-from mlroles.cli.commands import quiz, reference, path, compare, chart, history  # noqa: F401
-from mlroles.cli.commands import team, posting  # noqa: F401
-# isort: on
+__all__ = ["COMMANDS", "app", "main"]
 
-__all__ = ["app", "main"]
+# The order here is the order of `mlroles --help`.
+COMMANDS = (
+    Command("quiz", quiz.quiz_command),
+    Command("roles", roles.roles_command),
+    Command("describe", describe.describe_command),
+    Command("questions", questions.questions_command),
+    Command("check", check.check_command),
+    Command("path", path.path_command),
+    Command("compare", compare.compare_command),
+    Command("chart", chart.chart_command),
+    Command("history", history.history_command),
+    Command("team", team.team_command),
+    Command("posting", posting.posting_command),
+)
+
+app = build_app(COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.app import app
 from mlroles.cli.options import (
     HtmlOption,
     SvgOption,
@@ -13,7 +12,6 @@ from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
 
-@app.command("chart")
 def chart_command(
     ctx: typer.Context,
     me: Annotated[bool, typer.Option("--me", help="Add your last saved result.")] = False,

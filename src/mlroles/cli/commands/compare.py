@@ -2,7 +2,6 @@
 
 import typer
 
-from mlroles.cli.app import app
 from mlroles.cli.options import (
     HtmlOption,
     JsonOption,
@@ -14,7 +13,6 @@ from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
 
-@app.command("compare")
 def compare_command(
     ctx: typer.Context,
     roles: RolesArgument,

@@ -2,14 +2,12 @@
 
 import typer
 
-from mlroles.cli.app import app
 from mlroles.cli.options import (
     JsonOption,
 )
 from mlroles.cli.state import state_of
 
 
-@app.command("history")
 def history_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List your saved results, oldest first."""
     state = state_of(ctx)

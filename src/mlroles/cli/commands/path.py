@@ -2,7 +2,6 @@
 
 import typer
 
-from mlroles.cli.app import app
 from mlroles.cli.options import (
     AnswersOption,
     CommOption,
@@ -18,7 +17,6 @@ from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
 
-@app.command("path")
 def path_command(
     ctx: typer.Context,
     role: RoleArgument,

@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.app import app
 from mlroles.cli.options import (
     CommOption,
     JsonOption,
@@ -16,7 +15,6 @@ from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
 
-@app.command("posting")
 def posting_command(
     ctx: typer.Context,
     title: Annotated[

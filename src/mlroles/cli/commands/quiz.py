@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlroles.cli.app import app
 from mlroles.cli.options import (
     AnswersOption,
     CommOption,
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from mlroles.cli.profile_input import Placement
 
 
-@app.command("quiz")
 def quiz_command(
     ctx: typer.Context,
     answers: AnswersOption = None,

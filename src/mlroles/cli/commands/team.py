@@ -5,7 +5,6 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.app import app
 from mlroles.cli.options import (
     HtmlOption,
     JsonOption,
@@ -18,7 +17,6 @@ from mlroles.core.errors import UserError
 PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
 
 
-@app.command("team")
 def team_command(
     ctx: typer.Context,
     file: Annotated[
