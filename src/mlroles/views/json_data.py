@@ -1,41 +1,247 @@
-"""Plain-data views of results, for --json."""
+"""Plain-data views of results, for --json: the public JSON contract.
 
-from __future__ import annotations
+Every --json shape is a TypedDict below, and every function here returns
+one, so mypy checks the contract wherever it is built. To add a key, add it
+to the TypedDict and to the function that builds it. Key order is output
+order: keep new keys after the existing ones.
 
-import json
+No `from __future__ import annotations` here: string annotations would make
+every TypedDict compile its fields at import, which costs milliseconds of
+start-up. Names imported only for type checking are quoted instead."""
+
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from mlroles.core.catalog import Catalog, Role, Variant
 
 if TYPE_CHECKING:
+    from mlroles.core.axes import Position
     from mlroles.core.movement import Movement
     from mlroles.core.path import PathPlan
     from mlroles.core.posting import PostingReading
     from mlroles.core.questionnaire import Questionnaire
     from mlroles.core.saved import SavedResult
-    from mlroles.core.scoring import Assessment
+    from mlroles.core.scoring import Assessment, RoleScore
     from mlroles.core.team import TeamReport
+
+
+class AxesData(TypedDict):
+    """A place on the chart, or a gap per axis; the keys are core.axes.AXES."""
+
+    machine_learning: float
+    software_engineering: float
+    communication: float
+
+
+# roles, describe and compare
+
+
+class VariantData(TypedDict):
+    id: str
+    name: str
+    description: str
+    search_titles: list[str]
+    chart: AxesData
+
+
+class RoleData(TypedDict):
+    id: str
+    name: str
+    aliases: list[str]
+    summary: str
+    function: str
+    work_product: str
+    tools: list[str]
+    backgrounds: list[str]
+    hiring: list[str]
+    chart: AxesData
+    variants: NotRequired[list[VariantData]]
+    growth: NotRequired[dict[str, list[str]]]  # axis -> next steps
+
+
+class NeighbourData(TypedDict):
+    id: str
+    name: str
+    distance: float
+
+
+class RoleDetailData(RoleData):
+    neighbours: list[NeighbourData]
+
+
+class CompareData(TypedDict):
+    roles: list[RoleData]
+    shared_tools: list[str]
+
+
+# quiz and posting
+
+
+class RankedRoleData(TypedDict):
+    id: str
+    name: str
+    distance: float
+    raw_distance: float
+    fit: float
+    product_match: bool
+    gaps: AxesData  # the role's value minus the user's
+
+
+class WhyData(TypedDict):
+    best: str
+    runner_up: str | None
+
+
+class TitleAdviceData(TypedDict):
+    role: str
+    kind: str
+    name: str
+    search_titles: list[str]
+
+
+class AssessmentData(TypedDict):
+    profile: AxesData
+    work_product: str | None
+    ranking: list[RankedRoleData]  # best first
+    best: str
+    confidence: str
+    margin: float | None  # None when there is only one role
+    warnings: list[str]
+    why: WhyData
+    title_advice: TitleAdviceData | None
+
+
+class AxisMoveData(TypedDict):
+    before: float
+    after: float
+    change: float
+    noise: float
+    real: bool
+
+
+class MovementData(TypedDict):
+    since: str  # ISO 8601
+    axes: dict[str, AxisMoveData]
+    best_before: str
+    best_after: str
+
+
+class QuizData(AssessmentData):
+    movement: MovementData | None  # None without an earlier saved result
+
+
+class PostingData(TypedDict):
+    best: str
+    title: str | None
+    title_role: str | None
+    title_matches: bool | None  # None without --title
+    search_titles: list[str]
+    advice: list[str]
+    confidence: str
+    needs: AxesData
+    work_product: str | None
+    ranking: list[RankedRoleData]
+
+
+# questions, path, history and team
+
+
+class ChoiceData(TypedDict):
+    value: int | str
+    label: str
+
+
+class QuestionData(TypedDict):
+    id: str
+    axis: str
+    text: str
+    choices: list[ChoiceData]
+
+
+class PathStepData(TypedDict):
+    axis: str
+    text: str
+
+
+class PathData(TypedDict):
+    target: str
+    profile: AxesData
+    gaps: dict[str, float]  # axis -> gap, largest first
+    steps: list[PathStepData]
+    fit: float
+    fit_after_largest_gap: float
+
+
+class SavedResultData(TypedDict):
+    when: str  # ISO 8601
+    profile: AxesData
+    best: str
+    confidence: str
+    work_product: str | None
+
+
+class MemberData(TypedDict):
+    row: int
+    name: str
+    best: str
+    fit: float
+    confidence: str
+
+
+class CoverageData(TypedDict):
+    role: str
+    count: int
+    best_member: str | None
+    best_fit: float | None
+
+
+class RowErrorData(TypedDict):
+    row: int
+    message: str
+
+
+class TeamData(TypedDict):
+    members: list[MemberData]
+    coverage: list[CoverageData]
+    errors: list[RowErrorData]
 
 
 def dumps(data: Any, pretty: bool = True) -> str:
     """Indented JSON, or compact for big outputs: indenting forces the slow
     pure-Python encoder."""
+    import json
+
     return json.dumps(data, indent=2 if pretty else None, ensure_ascii=False) + "\n"
 
 
-def variant_data(variant: Variant) -> dict[str, Any]:
+def _round(value: float) -> float:
+    return round(value, 3)
+
+
+def axes_data(position: "Position", rounded: bool = False) -> AxesData:
+    def value(axis: str) -> float:
+        number = position.value(axis)
+        return _round(number) if rounded else number
+
+    return {
+        "machine_learning": value("machine_learning"),
+        "software_engineering": value("software_engineering"),
+        "communication": value("communication"),
+    }
+
+
+def variant_data(variant: Variant) -> VariantData:
     return {
         "id": variant.id,
         "name": variant.name,
         "description": variant.description,
         "search_titles": list(variant.search_titles),
-        "chart": variant.position.as_dict(),
+        "chart": axes_data(variant.position),
     }
 
 
-def role_data(role: Role) -> dict[str, Any]:
-    data: dict[str, Any] = {
+def role_data(role: Role) -> RoleData:
+    data: RoleData = {
         "id": role.id,
         "name": role.name,
         "aliases": list(role.aliases),
@@ -45,7 +251,7 @@ def role_data(role: Role) -> dict[str, Any]:
         "tools": list(role.tools),
         "backgrounds": list(role.backgrounds),
         "hiring": list(role.hiring),
-        "chart": role.position.as_dict(),
+        "chart": axes_data(role.position),
     }
     if role.variants:
         data["variants"] = [variant_data(v) for v in role.variants]
@@ -54,38 +260,42 @@ def role_data(role: Role) -> dict[str, Any]:
     return data
 
 
-def role_detail_data(catalog: Catalog, role: Role) -> dict[str, Any]:
-    data = role_data(role)
-    data["neighbours"] = [
-        {"id": n.role.id, "name": n.role.name, "distance": round(n.distance, 3)}
-        for n in catalog.neighbours(role)
-    ]
-    return data
+def role_detail_data(catalog: Catalog, role: Role) -> RoleDetailData:
+    return {
+        **role_data(role),
+        "neighbours": [
+            {"id": n.role.id, "name": n.role.name, "distance": round(n.distance, 3)}
+            for n in catalog.neighbours(role)
+        ],
+    }
 
 
-def _round(value: float) -> float:
-    return round(value, 3)
+def compare_data(roles: list[Role]) -> CompareData:
+    from mlroles.core.catalog import shared_tools
+
+    return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
 
 
-def assessment_data(assessment: Assessment) -> dict[str, Any]:
+def ranked_role_data(score: "RoleScore") -> RankedRoleData:
+    return {
+        "id": score.role.id,
+        "name": score.role.name,
+        "distance": _round(score.distance),
+        "raw_distance": _round(score.raw_distance),
+        "fit": round(score.fit, 1),
+        "product_match": score.product_match,
+        "gaps": axes_data(score.gaps, rounded=True),
+    }
+
+
+def assessment_data(assessment: "Assessment") -> AssessmentData:
     from mlroles.core import explain
 
     advice = assessment.title_advice
     return {
-        "profile": {k: _round(v) for k, v in assessment.profile.as_dict().items()},
+        "profile": axes_data(assessment.profile, rounded=True),
         "work_product": assessment.work_product,
-        "ranking": [
-            {
-                "id": s.role.id,
-                "name": s.role.name,
-                "distance": _round(s.distance),
-                "raw_distance": _round(s.raw_distance),
-                "fit": round(s.fit, 1),
-                "product_match": s.product_match,
-                "gaps": {k: _round(v) for k, v in s.gaps.as_dict().items()},
-            }
-            for s in assessment.ranking
-        ],
+        "ranking": [ranked_role_data(s) for s in assessment.ranking],
         "best": assessment.best.role.id,
         "confidence": assessment.confidence,
         "margin": _round(assessment.margin) if math.isfinite(assessment.margin) else None,
@@ -105,19 +315,7 @@ def assessment_data(assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def questions_data(questionnaire: Questionnaire) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": q.id,
-            "axis": q.axis,
-            "text": q.text,
-            "choices": [{"value": c.value, "label": c.label} for c in q.choices],
-        }
-        for q in questionnaire.questions
-    ]
-
-
-def movement_data(moved: Movement, previous: SavedResult) -> dict[str, Any]:
+def movement_data(moved: "Movement", previous: "SavedResult") -> MovementData:
     return {
         "since": previous.when.isoformat(),
         "axes": {
@@ -135,10 +333,47 @@ def movement_data(moved: Movement, previous: SavedResult) -> dict[str, Any]:
     }
 
 
-def path_data(plan: PathPlan) -> dict[str, Any]:
+def quiz_data(
+    assessment: "Assessment", moved: "Movement | None", previous: "SavedResult | None"
+) -> QuizData:
+    return {
+        **assessment_data(assessment),
+        "movement": movement_data(moved, previous) if moved and previous else None,
+    }
+
+
+def posting_data(reading: "PostingReading") -> PostingData:
+    data = assessment_data(reading.assessment)
+    return {
+        "best": data["best"],
+        "title": reading.title,
+        "title_role": reading.title_role.id if reading.title_role else None,
+        "title_matches": reading.title_matches,
+        "search_titles": list(reading.search_titles),
+        "advice": list(reading.assessment.best.role.hiring),
+        "confidence": data["confidence"],
+        "needs": data["profile"],
+        "work_product": data["work_product"],
+        "ranking": data["ranking"],
+    }
+
+
+def questions_data(questionnaire: "Questionnaire") -> list[QuestionData]:
+    return [
+        {
+            "id": q.id,
+            "axis": q.axis,
+            "text": q.text,
+            "choices": [{"value": c.value, "label": c.label} for c in q.choices],
+        }
+        for q in questionnaire.questions
+    ]
+
+
+def path_data(plan: "PathPlan") -> PathData:
     return {
         "target": plan.role.id,
-        "profile": {k: _round(v) for k, v in plan.profile.as_dict().items()},
+        "profile": axes_data(plan.profile, rounded=True),
         "gaps": {g.axis: _round(g.gap) for g in plan.gaps},
         "steps": [{"axis": g.axis, "text": step} for g in plan.gaps for step in g.steps],
         "fit": round(plan.fit_now, 1),
@@ -146,17 +381,11 @@ def path_data(plan: PathPlan) -> dict[str, Any]:
     }
 
 
-def compare_data(roles: list[Role]) -> dict[str, Any]:
-    from mlroles.core.catalog import shared_tools
-
-    return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
-
-
-def history_data(results: tuple[SavedResult, ...]) -> list[dict[str, Any]]:
+def history_data(results: "tuple[SavedResult, ...]") -> list[SavedResultData]:
     return [
         {
             "when": r.when.isoformat(),
-            "profile": {k: _round(v) for k, v in r.profile.as_dict().items()},
+            "profile": axes_data(r.profile, rounded=True),
             "best": r.best,
             "confidence": r.confidence,
             "work_product": r.work_product,
@@ -165,7 +394,7 @@ def history_data(results: tuple[SavedResult, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def team_data(report: TeamReport) -> dict[str, Any]:
+def team_data(report: "TeamReport") -> TeamData:
     return {
         "members": [
             {
@@ -187,20 +416,4 @@ def team_data(report: TeamReport) -> dict[str, Any]:
             for c in report.coverage
         ],
         "errors": [{"row": e.row, "message": e.message} for e in report.errors],
-    }
-
-
-def posting_data(reading: PostingReading) -> dict[str, Any]:
-    data = assessment_data(reading.assessment)
-    return {
-        "best": data["best"],
-        "title": reading.title,
-        "title_role": reading.title_role.id if reading.title_role else None,
-        "title_matches": reading.title_matches,
-        "search_titles": list(reading.search_titles),
-        "advice": list(reading.assessment.best.role.hiring),
-        "confidence": data["confidence"],
-        "needs": data["profile"],
-        "work_product": data["work_product"],
-        "ranking": data["ranking"],
     }

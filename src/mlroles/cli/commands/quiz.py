@@ -105,11 +105,9 @@ def _report_quiz(
             assessment.best.role.id,
         )
     if as_json:
-        from mlroles.views.json_data import assessment_data, movement_data
+        from mlroles.views.json_data import quiz_data
 
-        data = assessment_data(assessment)
-        data["movement"] = movement_data(moved, previous) if moved and previous else None
-        state.print_json(data)
+        state.print_json(quiz_data(assessment, moved, previous))
     elif output_format == "markdown":
         from mlroles.views.markdown import markdown_report
 
