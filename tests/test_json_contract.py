@@ -87,6 +87,8 @@ def output(run: Run, *args: str) -> Any:
         (["describe", "ds"], shapes.RoleDetailData),
         (["describe", "mle"], shapes.RoleDetailData),
         (["compare", "de", "mle", "mlops"], shapes.CompareData),
+        (["chart"], shapes.ChartData),
+        (["check"], shapes.CheckData),
         (["questions"], list[shapes.QuestionData]),
         (["quiz", "--ml", "6", "--swe", "7.5", "--comm", "3", "--product", "mle"], shapes.QuizData),
         (["quiz", "--ml", "1", "--swe", "1", "--comm", "1"], shapes.QuizData),
@@ -108,6 +110,9 @@ def test_history_and_movement_have_their_declared_shapes(run: Run) -> None:
     assert quiz["movement"] is not None
     assert problems(quiz, shapes.QuizData) == []
     assert problems(output(run, "history", "--json"), list[shapes.SavedResultData]) == []
+    chart = output(run, "chart", "--me", "--json")
+    assert chart["you"] is not None
+    assert problems(chart, shapes.ChartData) == []
 
 
 def test_team_json_has_its_declared_shape(run: Run, tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ class AxesData(TypedDict):
     communication: float
 
 
-# roles, describe and compare
+# roles, describe, compare, chart and check
 
 
 class VariantData(TypedDict):
@@ -72,6 +72,30 @@ class RoleDetailData(RoleData):
 class CompareData(TypedDict):
     roles: list[RoleData]
     shared_tools: list[str]
+
+
+class ChartRoleData(TypedDict):
+    id: str
+    name: str
+    label: str
+    chart: AxesData
+
+
+class ChartData(TypedDict):
+    roles: list[ChartRoleData]
+    you: AxesData | None  # with --me: your last saved result
+
+
+class CheckedFileData(TypedDict):
+    path: str
+    kind: str  # "role catalog"
+    valid: bool
+    count: int | None  # roles in a valid catalog
+    problems: list[str]
+
+
+class CheckData(TypedDict):
+    files: list[CheckedFileData]
 
 
 # quiz and posting
@@ -274,6 +298,30 @@ def compare_data(roles: list[Role]) -> CompareData:
     from mlroles.core.catalog import shared_tools
 
     return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
+
+
+def chart_data(catalog: Catalog, me: "Position | None") -> ChartData:
+    return {
+        "roles": [
+            {"id": r.id, "name": r.name, "label": r.label, "chart": axes_data(r.position)}
+            for r in catalog.roles
+        ],
+        "you": None if me is None else axes_data(me, rounded=True),
+    }
+
+
+def checked_catalog_data(catalog: Catalog) -> CheckedFileData:
+    return {
+        "path": catalog.source,
+        "kind": "role catalog",
+        "valid": True,
+        "count": len(catalog.roles),
+        "problems": [],
+    }
+
+
+def invalid_file_data(source: str, kind: str, problems: list[str]) -> CheckedFileData:
+    return {"path": source, "kind": kind, "valid": False, "count": None, "problems": problems}
 
 
 def ranked_role_data(score: "RoleScore") -> RankedRoleData:

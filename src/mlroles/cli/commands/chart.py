@@ -4,10 +4,7 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.options import (
-    HtmlOption,
-    SvgOption,
-)
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
@@ -15,12 +12,15 @@ from mlroles.core.errors import UserError
 def chart_command(
     ctx: typer.Context,
     me: Annotated[bool, typer.Option("--me", help="Add your last saved result.")] = False,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
 ) -> None:
     """Draw every role on the chart, as the source's figure does."""
-    from mlroles.views.reference import chart_page
+    from mlroles.views import json_data, pages
 
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
     mine = None
@@ -29,4 +29,8 @@ def chart_command(
         if latest is None:
             raise UserError("--me needs a saved result; take the quiz first: mlroles quiz")
         mine = latest.profile
-    state.show(chart_page(catalog, mine), svg, html)
+    state.emit(
+        out,
+        data=lambda: json_data.chart_data(catalog, mine),
+        page=lambda: pages.chart(catalog, mine),
+    )

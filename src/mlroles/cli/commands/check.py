@@ -2,12 +2,32 @@
 
 import typer
 
+from mlroles.cli.output import JSON, FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 
 
-def check_command(ctx: typer.Context) -> None:
+def check_command(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
     """Validate the role catalog and report every problem in it."""
+    from mlroles.files.checks import DataFileError
+    from mlroles.views import json_data, pages
+
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
-    catalog = state.catalog()
-    count = len(catalog.roles)
-    state.print_text(f"{catalog.source}: OK, {count} role{'s' if count != 1 else ''}.\n")
+    try:
+        catalog = state.catalog()
+    except DataFileError as exc:
+        if out.format == JSON:  # the problems are the result; the error still exits 2
+            found = json_data.invalid_file_data(exc.source, exc.what, exc.problems)
+            state.print_json(json_data.CheckData(files=[found]))
+        raise
+    state.emit(
+        out,
+        data=lambda: json_data.CheckData(files=[json_data.checked_catalog_data(catalog)]),
+        page=lambda: pages.checked(catalog),
+    )

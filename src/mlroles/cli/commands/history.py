@@ -2,24 +2,35 @@
 
 import typer
 
-from mlroles.cli.options import (
+from mlroles.cli.output import (
+    TEXT,
+    FormatOption,
+    HtmlOption,
     JsonOption,
+    SvgOption,
+    chosen_output,
 )
 from mlroles.cli.state import state_of
 
 
-def history_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+def history_command(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
     """List your saved results, oldest first."""
+    from mlroles.views import json_data, pages
+
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     loaded = state.load_history()
-    if as_json:
-        from mlroles.views.json_data import history_data
-
-        state.print_json(history_data(loaded.results))
-        return
-    if not loaded.results:
+    if not loaded.results and out.format == TEXT:
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
         return
-    from mlroles.views.result import history_table
-
-    state.show(history_table(loaded.results, state.catalog()))
+    state.emit(
+        out,
+        data=lambda: json_data.history_data(loaded.results),
+        page=lambda: pages.history(loaded.results, state.catalog()),
+    )

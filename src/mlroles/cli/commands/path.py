@@ -5,14 +5,11 @@ import typer
 from mlroles.cli.options import (
     AnswersOption,
     CommOption,
-    HtmlOption,
-    JsonOption,
     MlOption,
     RoleArgument,
-    SvgOption,
     SweOption,
-    no_export_with_json,
 )
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
@@ -24,6 +21,7 @@ def path_command(
     ml: MlOption = None,
     swe: SweOption = None,
     comm: CommOption = None,
+    output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -31,8 +29,9 @@ def path_command(
     """The gaps between you and a role, and the next steps to close them."""
     from mlroles.cli import profile_input as where
     from mlroles.core.path import plan_path
+    from mlroles.views import json_data, pages
 
-    no_export_with_json(as_json, svg, html)
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
     target = catalog.resolve(role)
@@ -50,11 +49,4 @@ def path_command(
             )
         profile = latest.profile
     plan = plan_path(target, profile)
-    if as_json:
-        from mlroles.views.json_data import path_data
-
-        state.print_json(path_data(plan))
-        return
-    from mlroles.views.path import path_page
-
-    state.show(path_page(plan), svg, html)
+    state.emit(out, data=lambda: json_data.path_data(plan), page=lambda: pages.path(plan))

@@ -4,13 +4,8 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.options import (
-    CommOption,
-    JsonOption,
-    MlOption,
-    SweOption,
-    product_option,
-)
+from mlroles.cli.options import CommOption, MlOption, SweOption, product_option
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
@@ -31,12 +26,17 @@ def posting_command(
     product: Annotated[
         str | None, product_option("The role whose work product the hire will own.")
     ] = None,
+    output_format: FormatOption = None,
     as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
 ) -> None:
     """Check which role a job posting really describes."""
     from mlroles.cli import profile_input as where
     from mlroles.core.posting import read_posting
+    from mlroles.views import json_data, pages
 
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
     direct = any(v is not None for v in (ml, swe, comm, product))
@@ -53,11 +53,8 @@ def posting_command(
             'Example: mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
         )
     reading = read_posting(catalog, placed.profile, placed.work_product, title)
-    if as_json:
-        from mlroles.views.json_data import posting_data
-
-        state.print_json(posting_data(reading))
-        return
-    from mlroles.views.result import posting_page
-
-    state.show(posting_page(reading))
+    state.emit(
+        out,
+        data=lambda: json_data.posting_data(reading),
+        page=lambda: pages.posting(reading),
+    )

@@ -2,21 +2,26 @@
 
 import typer
 
-from mlroles.cli.options import JsonOption
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 
 
-def questions_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+def questions_command(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
     """Print the questionnaire, for answering with quiz --answers."""
     from mlroles.cli.profile_input import load_builtin_questionnaire
+    from mlroles.views import json_data, pages
 
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     questionnaire = load_builtin_questionnaire(state.catalog())
-    if as_json:
-        from mlroles.views.json_data import questions_data
-
-        state.print_json(questions_data(questionnaire))
-        return
-    from mlroles.views.reference import questions_view
-
-    state.show(questions_view(questionnaire))
+    state.emit(
+        out,
+        data=lambda: json_data.questions_data(questionnaire),
+        page=lambda: pages.questions(questionnaire),
+    )

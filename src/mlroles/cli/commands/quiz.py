@@ -1,20 +1,17 @@
 """mlroles quiz: place yourself on the chart and see which role fits."""
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlroles.cli.options import (
-    AnswersOption,
-    CommOption,
+from mlroles.cli.options import AnswersOption, CommOption, MlOption, SweOption, product_option
+from mlroles.cli.output import (
     HtmlOption,
     JsonOption,
-    MlOption,
+    MarkdownFormatOption,
+    Output,
     SvgOption,
-    SweOption,
-    no_export_with_json,
-    product_option,
+    chosen_output,
 )
 from mlroles.cli.state import AppState, state_of
 from mlroles.core.catalog import Catalog
@@ -42,10 +39,7 @@ def quiz_command(
             "interactive quiz, no otherwise.",
         ),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", help="text or markdown.", metavar="FORMAT"),
-    ] = "text",
+    output_format: MarkdownFormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -53,27 +47,13 @@ def quiz_command(
     """Answer ten questions and see which role fits you best."""
     from mlroles.cli import profile_input as where
 
+    out = chosen_output(ctx, output_format, as_json, svg, html, markdown=True)
     state = state_of(ctx)
-    if output_format not in ("text", "markdown"):
-        raise UserError(f"Unknown --format {output_format!r}; use text or markdown.")
-    if as_json and output_format != "text":
-        raise UserError("Give either --json or --format markdown, not both.")
-    no_export_with_json(as_json, svg, html)
-    no_export_with_json(output_format == "markdown", svg, html, other="--format markdown")
     catalog = state.catalog()
     placed = where.given_placement(catalog, answers, ml, swe, comm, product)
     if placed is None:
         placed = where.interactive_placement(catalog, state.env)
-    _report_quiz(
-        state,
-        catalog,
-        placed,
-        placed.interactive if save is None else save,
-        as_json,
-        output_format,
-        svg,
-        html,
-    )
+    _report_quiz(state, catalog, placed, placed.interactive if save is None else save, out)
 
 
 def _report_quiz(
@@ -81,16 +61,14 @@ def _report_quiz(
     catalog: Catalog,
     placed: "Placement",
     save: bool,
-    as_json: bool,
-    output_format: str,
-    svg: Path | None,
-    html: Path | None,
+    out: Output,
 ) -> None:
     from datetime import UTC, datetime
 
     from mlroles.core.movement import movement
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import assess
+    from mlroles.views import json_data, pages
 
     assessment = assess(catalog, placed.profile, placed.work_product, flat_answers=placed.flat)
     previous = state.load_history().latest
@@ -104,18 +82,12 @@ def _report_quiz(
             previous.best,
             assessment.best.role.id,
         )
-    if as_json:
-        from mlroles.views.json_data import quiz_data
-
-        state.print_json(quiz_data(assessment, moved, previous))
-    elif output_format == "markdown":
-        from mlroles.views.markdown import markdown_report
-
-        state.print_text(markdown_report(assessment, catalog))
-    else:
-        from mlroles.views.result import result_page
-
-        state.show(result_page(assessment, catalog, previous, moved), svg, html)
+    state.emit(
+        out,
+        data=lambda: json_data.quiz_data(assessment, moved, previous),
+        page=lambda: pages.result(assessment, catalog, previous, moved),
+        markdown=lambda: pages.result_markdown(assessment, catalog),
+    )
     if save:
         result = SavedResult(
             datetime.now(UTC),

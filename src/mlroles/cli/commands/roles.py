@@ -2,19 +2,25 @@
 
 import typer
 
-from mlroles.cli.options import JsonOption
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 
 
-def roles_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+def roles_command(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
     """List every role with its place on the chart."""
+    from mlroles.views import json_data, pages
+
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
-    if as_json:
-        from mlroles.views.json_data import role_data
-
-        state.print_json([role_data(role) for role in catalog.roles])
-        return
-    from mlroles.views.reference import roles_table
-
-    state.show(roles_table(catalog))
+    state.emit(
+        out,
+        data=lambda: [json_data.role_data(role) for role in catalog.roles],
+        page=lambda: pages.roles(catalog),
+    )

@@ -5,12 +5,7 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.options import (
-    HtmlOption,
-    JsonOption,
-    SvgOption,
-    no_export_with_json,
-)
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
@@ -26,6 +21,7 @@ def team_command(
         ),
     ],
     strict: Annotated[bool, typer.Option("--strict", help="Any bad row is an error.")] = False,
+    output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -34,8 +30,9 @@ def team_command(
     from mlroles.core.team import score_team
     from mlroles.files.catalog_file import read_text
     from mlroles.files.team_csv import TeamFileError, parse_roster
+    from mlroles.views import json_data, pages
 
-    no_export_with_json(as_json, svg, html)
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
     text = read_text(file, "Team file", TeamFileError)
@@ -52,11 +49,9 @@ def team_command(
     if not roster.members:
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(catalog, roster)
-    if as_json:
-        from mlroles.views.json_data import team_data
-
-        state.print_json(team_data(report), pretty=len(report.fits) <= PRETTY_JSON_LIMIT)
-        return
-    from mlroles.views.team import team_page
-
-    state.show(team_page(report, catalog), svg, html)
+    state.emit(
+        out,
+        data=lambda: json_data.team_data(report),
+        page=lambda: pages.team(report, catalog),
+        pretty=len(report.fits) <= PRETTY_JSON_LIMIT,
+    )
