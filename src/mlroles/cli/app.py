@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from mlroles import __version__
 from mlroles.cli.environment import Environment
+from mlroles.cli.examples import Example, epilog
 from mlroles.cli.exit_codes import ExitCode
 from mlroles.cli.state import AppState, state_of
 from mlroles.core.errors import UserError
@@ -79,10 +80,12 @@ def _global_options(
 
 @dataclass(frozen=True)
 class Command:
-    """One entry in the table of commands: its name and the function that runs it."""
+    """One entry in the table of commands: its name, the function that runs
+    it, and the examples at the end of its help."""
 
     name: str
     function: Callable[..., None]
+    examples: tuple[Example, ...]
 
 
 def build_app(commands: Iterable[Command]) -> typer.Typer:
@@ -97,5 +100,5 @@ def build_app(commands: Iterable[Command]) -> typer.Typer:
     )
     app.callback()(_global_options)
     for command in commands:
-        app.command(command.name)(command.function)
+        app.command(command.name, epilog=epilog(command.examples))(command.function)
     return app

@@ -24,17 +24,17 @@ __all__ = ["COMMANDS", "app", "main"]
 
 # The order here is the order of `mlroles --help`.
 COMMANDS = (
-    Command("quiz", quiz.quiz_command),
-    Command("roles", roles.roles_command),
-    Command("describe", describe.describe_command),
-    Command("questions", questions.questions_command),
-    Command("check", check.check_command),
-    Command("path", path.path_command),
-    Command("compare", compare.compare_command),
-    Command("chart", chart.chart_command),
-    Command("history", history.history_command),
-    Command("team", team.team_command),
-    Command("posting", posting.posting_command),
+    Command("quiz", quiz.quiz_command, quiz.EXAMPLES),
+    Command("roles", roles.roles_command, roles.EXAMPLES),
+    Command("describe", describe.describe_command, describe.EXAMPLES),
+    Command("questions", questions.questions_command, questions.EXAMPLES),
+    Command("check", check.check_command, check.EXAMPLES),
+    Command("path", path.path_command, path.EXAMPLES),
+    Command("compare", compare.compare_command, compare.EXAMPLES),
+    Command("chart", chart.chart_command, chart.EXAMPLES),
+    Command("history", history.history_command, history.EXAMPLES),
+    Command("team", team.team_command, team.EXAMPLES),
+    Command("posting", posting.posting_command, posting.EXAMPLES),
 )
 
 app = build_app(COMMANDS)

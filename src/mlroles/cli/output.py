@@ -37,8 +37,7 @@ def _export_option(flag: str, kind: str) -> Any:  # typer.Option is typed as Any
         dir_okay=False,
         allow_dash=True,
         show_default=False,
-        help=f"Also save the page to FILE as {kind}; with - the {kind} goes to stdout "
-        "instead of the page.",
+        help=f"Also save the page as {kind} to FILE; - prints the {kind} instead of the page.",
     )
 
 

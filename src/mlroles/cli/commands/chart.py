@@ -4,9 +4,16 @@ from typing import Annotated
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
+
+EXAMPLES = (
+    Example("Every role on the chart", "mlroles chart"),
+    Example("With your last saved result", "mlroles chart --me"),
+    Example("Save the chart as a picture", "mlroles chart --svg chart.svg"),
+)
 
 
 def chart_command(

@@ -2,8 +2,15 @@
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.output import JSON, FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
+
+EXAMPLES = (
+    Example("Check the built-in catalog", "mlroles check"),
+    Example("Check your own catalog", "mlroles --roles my-roles.toml check"),
+    Example("The same, as JSON", "mlroles --roles my-roles.toml check --json"),
+)
 
 
 def check_command(

@@ -2,10 +2,16 @@
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.options import RolesArgument
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
+
+EXAMPLES = (
+    Example("Two roles side by side", "mlroles compare data-engineer ml-engineer"),
+    Example("Three roles, as JSON", "mlroles compare de mle mlops --json"),
+)
 
 
 def compare_command(

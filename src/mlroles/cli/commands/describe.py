@@ -2,9 +2,16 @@
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.options import RoleArgument
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
+
+EXAMPLES = (
+    Example("Everything about the ML engineer", "mlroles describe ml-engineer"),
+    Example("Aliases and names work too", 'mlroles describe "data scientist"'),
+    Example("Save the page as a picture", "mlroles describe ds --svg ds.svg"),
+)
 
 
 def describe_command(

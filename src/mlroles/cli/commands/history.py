@@ -2,6 +2,7 @@
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.output import (
     TEXT,
     FormatOption,
@@ -11,6 +12,11 @@ from mlroles.cli.output import (
     chosen_output,
 )
 from mlroles.cli.state import state_of
+
+EXAMPLES = (
+    Example("Your saved results", "mlroles history"),
+    Example("The same, as JSON", "mlroles history --json"),
+)
 
 
 def history_command(

@@ -2,6 +2,7 @@
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.options import (
     AnswersOption,
     CommOption,
@@ -12,6 +13,11 @@ from mlroles.cli.options import (
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
+
+EXAMPLES = (
+    Example("From your last saved result", "mlroles path ml-engineer"),
+    Example("From a place you give", "mlroles path ml-engineer --ml 4 --swe 5 --comm 3"),
+)
 
 
 def path_command(

@@ -4,10 +4,23 @@ from typing import Annotated
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.options import CommOption, MlOption, SweOption, product_option
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
+
+EXAMPLES = (
+    Example(
+        "Rate what a posting asks for",
+        'mlroles posting --title "Data Scientist" --ml 7 --swe 7.5 --comm 3',
+    ),
+    Example(
+        "Answer the questionnaire about the posting",
+        'mlroles posting --interactive --title "ML Engineer"',
+        terminal=True,
+    ),
+)
 
 
 def posting_command(

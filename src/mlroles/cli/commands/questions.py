@@ -2,8 +2,14 @@
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
+
+EXAMPLES = (
+    Example("Every question and its answer levels", "mlroles questions"),
+    Example("Question ids and values, to write an answers file", "mlroles questions --json"),
+)
 
 
 def questions_command(

@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.options import AnswersOption, CommOption, MlOption, SweOption, product_option
 from mlroles.cli.output import (
     HtmlOption,
@@ -19,6 +20,17 @@ from mlroles.core.errors import UserError
 
 if TYPE_CHECKING:
     from mlroles.cli.profile_input import Placement
+
+
+EXAMPLES = (
+    Example("Take the quiz in a terminal", "mlroles quiz", terminal=True),
+    Example(
+        "Place yourself directly, with the work product you want",
+        "mlroles quiz --ml 6 --swe 7.5 --comm 3 --product ml-engineer",
+    ),
+    Example("Answer from a file and print JSON", "mlroles quiz --answers answers.toml --json"),
+    Example("A Markdown report", "mlroles quiz --ml 6 --swe 7.5 --comm 3 --format markdown"),
+)
 
 
 def quiz_command(

@@ -2,8 +2,14 @@
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
+
+EXAMPLES = (
+    Example("Every role and its place on the chart", "mlroles roles"),
+    Example("The same as JSON, for scripts", "mlroles roles --json"),
+)
 
 
 def roles_command(

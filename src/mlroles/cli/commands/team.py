@@ -5,11 +5,19 @@ from typing import Annotated
 
 import typer
 
+from mlroles.cli.examples import Example
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
 PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
+
+
+EXAMPLES = (
+    Example("Map a team", "mlroles team team.csv"),
+    Example("Refuse a file with any bad row", "mlroles team team.csv --strict"),
+    Example("Every member, as JSON", "mlroles team team.csv --json"),
+)
 
 
 def team_command(
