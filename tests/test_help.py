@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
 from mlroles.files.questionnaire_file import load_questionnaire
 
-from .conftest import ROLES_TOML, Run
+from .conftest import REPO, ROLES_TOML, Run
 
 TEAM = "name,ml,swe,comm,work_product\nAna,5.5,6,3,\nBo,1.5,9,2.5,mlops\nCy,9,3.5,6,\n"
 EXAMPLES = [(command.name, example) for command in COMMANDS for example in command.examples]
@@ -77,3 +79,27 @@ def test_example_runs(run: Run, examples_folder: Path, name: str, example: Examp
     else:
         assert result.exit_code == ExitCode.OK, result.output
         assert result.stdout
+
+
+def test_the_command_reference_is_current() -> None:
+    """docs/cli.md holds every command's --help; CI fails when it is stale."""
+    result = subprocess.run(
+        [sys.executable, "-m", "cogapp", "--check", "-I", "docs", "docs/cli.md"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, (
+        result.stdout
+        + result.stderr
+        + "\ndocs/cli.md is out of date. Regenerate it with:"
+        + "\n  python -m cogapp -r -I docs docs/cli.md"
+    )
+
+
+def test_the_command_reference_has_every_command() -> None:
+    text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"\n## mlroles {command.name}\n" in text
+        assert f"$ mlroles {command.name} --help\n" in text
