@@ -228,19 +228,15 @@ codes = []
 for args in json.loads(sys.argv[1]):
     with contextlib.redirect_stdout(io.StringIO()):
         codes.append(main(args))
-print(json.dumps({"codes": codes, "rich": any(m.split(".")[0] == "rich" for m in sys.modules)}))
+loaded = {m.split(".")[0] for m in sys.modules} | set(sys.modules)
+json_data = "mlroles.views.json_data" in loaded
+print(json.dumps({"codes": codes, "rich": "rich" in loaded, "json_data": json_data}))
 """
 
 
-def test_json_output_never_loads_rich(tmp_path: Path) -> None:
-    team = tmp_path / "team.csv"
-    team.write_text(TEAM, encoding="utf-8")
-    runs = [["quiz", *DIRECT, "--save", "--json"]]
-    runs += [
-        [name, *(str(team) if a == "TEAM_FILE" else a for a in args), "--json"]
-        for name, args in RESULTS.items()
-    ]
-    runs.append(["quiz", *DIRECT, "--format", "markdown"])
+def probe(runs: list[list[str]], tmp_path: Path) -> dict[str, object]:
+    """Run main() on each argument list in one fresh process; report the exit
+    codes and whether rich and json_data were ever imported."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(runs)],
         capture_output=True,
@@ -250,5 +246,30 @@ def test_json_output_never_loads_rich(tmp_path: Path) -> None:
         env={**os.environ, "MLROLES_HOME": str(tmp_path / "home")},
     )
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.splitlines()[-1])
-    assert report == {"codes": [0] * len(runs), "rich": False}
+    report: dict[str, object] = json.loads(result.stdout.splitlines()[-1])
+    return report
+
+
+def result_runs(tmp_path: Path, *extra: str) -> list[list[str]]:
+    team = tmp_path / "team.csv"
+    team.write_text(TEAM, encoding="utf-8")
+    runs = [["quiz", *DIRECT, "--save", *extra]]
+    runs += [
+        [name, *(str(team) if a == "TEAM_FILE" else a for a in args), *extra]
+        for name, args in RESULTS.items()
+    ]
+    return runs
+
+
+def test_json_output_never_loads_rich(tmp_path: Path) -> None:
+    runs = [*result_runs(tmp_path, "--json"), ["quiz", *DIRECT, "--format", "markdown"]]
+    report = probe(runs, tmp_path)
+    assert report["codes"] == [0] * len(runs)
+    assert report["rich"] is False
+
+
+def test_text_output_never_loads_the_json_views(tmp_path: Path) -> None:
+    runs = result_runs(tmp_path)
+    report = probe(runs, tmp_path)
+    assert report["codes"] == [0] * len(runs)
+    assert report["json_data"] is False

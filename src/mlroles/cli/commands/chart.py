@@ -25,7 +25,7 @@ def chart_command(
     html: HtmlOption = None,
 ) -> None:
     """Draw every role on the chart, as the source's figure does."""
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
@@ -36,8 +36,10 @@ def chart_command(
         if latest is None:
             raise UserError("--me needs a saved result; take the quiz first: mlroles quiz")
         mine = latest.profile
-    state.emit(
-        out,
-        data=lambda: json_data.chart_data(catalog, mine),
-        page=lambda: pages.chart(catalog, mine),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import chart_data
+
+        return chart_data(catalog, mine)
+
+    state.emit(out, data=data, page=lambda: pages.chart(catalog, mine))

@@ -22,7 +22,7 @@ def check_command(
 ) -> None:
     """Validate the role catalog and report every problem in it."""
     from mlroles.files.checks import DataFileError
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
@@ -30,11 +30,15 @@ def check_command(
         catalog = state.catalog()
     except DataFileError as exc:
         if out.format == JSON:  # the problems are the result; the error still exits 2
-            found = json_data.invalid_file_data(exc.source, exc.what, exc.problems)
-            state.print_json(json_data.CheckData(files=[found]))
+            from mlroles.views.json_data import CheckData, invalid_file_data
+
+            found = invalid_file_data(exc.source, exc.what, exc.problems)
+            state.print_json(CheckData(files=[found]))
         raise
-    state.emit(
-        out,
-        data=lambda: json_data.CheckData(files=[json_data.checked_catalog_data(catalog)]),
-        page=lambda: pages.checked(catalog),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import CheckData, checked_catalog_data
+
+        return CheckData(files=[checked_catalog_data(catalog)])
+
+    state.emit(out, data=data, page=lambda: pages.checked(catalog))

@@ -23,7 +23,7 @@ def compare_command(
     html: HtmlOption = None,
 ) -> None:
     """Put two or more roles side by side."""
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
@@ -31,8 +31,10 @@ def compare_command(
     found = list(dict.fromkeys(catalog.resolve(name) for name in roles))
     if len(found) < 2:
         raise UserError("Compare needs at least two different roles, e.g. mlroles compare de mle.")
-    state.emit(
-        out,
-        data=lambda: json_data.compare_data(found),
-        page=lambda: pages.compare(found),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import compare_data
+
+        return compare_data(found)
+
+    state.emit(out, data=data, page=lambda: pages.compare(found))

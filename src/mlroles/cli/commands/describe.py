@@ -23,14 +23,16 @@ def describe_command(
     html: HtmlOption = None,
 ) -> None:
     """Everything the catalog knows about one role."""
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
     found = catalog.resolve(role)
-    state.emit(
-        out,
-        data=lambda: json_data.role_detail_data(catalog, found),
-        page=lambda: pages.role(catalog, found),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import role_detail_data
+
+        return role_detail_data(catalog, found)
+
+    state.emit(out, data=data, page=lambda: pages.role(catalog, found))

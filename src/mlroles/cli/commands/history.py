@@ -27,7 +27,7 @@ def history_command(
     html: HtmlOption = None,
 ) -> None:
     """List your saved results, oldest first."""
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
@@ -35,8 +35,10 @@ def history_command(
     if not loaded.results and out.format == TEXT:
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
         return
-    state.emit(
-        out,
-        data=lambda: json_data.history_data(loaded.results),
-        page=lambda: pages.history(loaded.results, state.catalog()),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import history_data
+
+        return history_data(loaded.results)
+
+    state.emit(out, data=data, page=lambda: pages.history(loaded.results, state.catalog()))

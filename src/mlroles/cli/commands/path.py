@@ -35,7 +35,7 @@ def path_command(
     """The gaps between you and a role, and the next steps to close them."""
     from mlroles.cli import profile_input as where
     from mlroles.core.path import plan_path
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
@@ -55,4 +55,10 @@ def path_command(
             )
         profile = latest.profile
     plan = plan_path(target, profile)
-    state.emit(out, data=lambda: json_data.path_data(plan), page=lambda: pages.path(plan))
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import path_data
+
+        return path_data(plan)
+
+    state.emit(out, data=data, page=lambda: pages.path(plan))

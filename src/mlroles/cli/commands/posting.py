@@ -47,7 +47,7 @@ def posting_command(
     """Check which role a job posting really describes."""
     from mlroles.cli import profile_input as where
     from mlroles.core.posting import read_posting
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
@@ -66,8 +66,10 @@ def posting_command(
             'Example: mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
         )
     reading = read_posting(catalog, placed.profile, placed.work_product, title)
-    state.emit(
-        out,
-        data=lambda: json_data.posting_data(reading),
-        page=lambda: pages.posting(reading),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import posting_data
+
+        return posting_data(reading)
+
+    state.emit(out, data=data, page=lambda: pages.posting(reading))

@@ -21,13 +21,15 @@ def questions_command(
 ) -> None:
     """Print the questionnaire, for answering with quiz --answers."""
     from mlroles.cli.profile_input import load_builtin_questionnaire
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     questionnaire = load_builtin_questionnaire(state.catalog())
-    state.emit(
-        out,
-        data=lambda: json_data.questions_data(questionnaire),
-        page=lambda: pages.questions(questionnaire),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import questions_data
+
+        return questions_data(questionnaire)
+
+    state.emit(out, data=data, page=lambda: pages.questions(questionnaire))

@@ -80,7 +80,7 @@ def _report_quiz(
     from mlroles.core.movement import movement
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import assess
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     assessment = assess(catalog, placed.profile, placed.work_product, flat_answers=placed.flat)
     previous = state.load_history().latest
@@ -94,9 +94,15 @@ def _report_quiz(
             previous.best,
             assessment.best.role.id,
         )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import quiz_data
+
+        return quiz_data(assessment, moved, previous)
+
     state.emit(
         out,
-        data=lambda: json_data.quiz_data(assessment, moved, previous),
+        data=data,
         page=lambda: pages.result(assessment, catalog, previous, moved),
         markdown=lambda: pages.result_markdown(assessment, catalog),
     )

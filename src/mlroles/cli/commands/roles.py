@@ -20,13 +20,15 @@ def roles_command(
     html: HtmlOption = None,
 ) -> None:
     """List every role with its place on the chart."""
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
-    state.emit(
-        out,
-        data=lambda: [json_data.role_data(role) for role in catalog.roles],
-        page=lambda: pages.roles(catalog),
-    )
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import role_data
+
+        return [role_data(role) for role in catalog.roles]
+
+    state.emit(out, data=data, page=lambda: pages.roles(catalog))

@@ -38,7 +38,7 @@ def team_command(
     from mlroles.core.team import score_team
     from mlroles.files.catalog_file import read_text
     from mlroles.files.team_csv import TeamFileError, parse_roster
-    from mlroles.views import json_data, pages
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
@@ -57,9 +57,15 @@ def team_command(
     if not roster.members:
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(catalog, roster)
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import team_data
+
+        return team_data(report)
+
     state.emit(
         out,
-        data=lambda: json_data.team_data(report),
+        data=data,
         page=lambda: pages.team(report, catalog),
         pretty=len(report.fits) <= PRETTY_JSON_LIMIT,
     )
