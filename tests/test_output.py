@@ -273,3 +273,26 @@ def test_text_output_never_loads_the_json_views(tmp_path: Path) -> None:
     report = probe(runs, tmp_path)
     assert report["codes"] == [0] * len(runs)
     assert report["json_data"] is False
+
+
+@pytest.mark.parametrize(
+    ("name", "offered"), [("roles", "text json"), ("quiz", "text json markdown")]
+)
+def test_format_completion_offers_the_command_s_formats(
+    name: str, offered: str, tmp_path: Path
+) -> None:
+    env = {
+        **os.environ,
+        "_MLROLES_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"mlroles {name} --format ",
+        "COMP_CWORD": "3",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mlroles"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.stdout.split() == offered.split()

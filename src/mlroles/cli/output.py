@@ -15,16 +15,16 @@ FORMATS = (TEXT, JSON, MARKDOWN)
 STDOUT = Path("-")
 
 
-def _complete_format(incomplete: str) -> list[str]:
-    return [name for name in FORMATS if name.startswith(incomplete)]
+def _format_option(names: tuple[str, ...]) -> Any:  # typer.Option is typed as Any
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in names if name.startswith(incomplete)]
 
-
-def _format_option(help: str) -> Any:  # typer.Option is typed as Any
+    listed = ", ".join(names[1:-1])
     return typer.Option(
         "--format",
         metavar="FORMAT",
-        help=help,
-        autocompletion=_complete_format,
+        help=f"{names[0]} (the default){', ' + listed if listed else ''} or {names[-1]}.",
+        autocompletion=complete,
         show_default=False,
     )
 
@@ -40,10 +40,8 @@ def _export_option(flag: str, kind: str) -> Any:  # typer.Option is typed as Any
     )
 
 
-FormatOption = Annotated[str | None, _format_option("text (the default) or json.")]
-MarkdownFormatOption = Annotated[
-    str | None, _format_option("text (the default), json or markdown.")
-]
+FormatOption = Annotated[str | None, _format_option((TEXT, JSON))]
+MarkdownFormatOption = Annotated[str | None, _format_option(FORMATS)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON: short for --format json.")]
 SvgOption = Annotated[Path | None, _export_option("--svg", "SVG")]
 HtmlOption = Annotated[Path | None, _export_option("--html", "HTML")]
