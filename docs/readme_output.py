@@ -1,7 +1,7 @@
-"""Used by cog to paste real mlroles output into README.md.
+"""Used by cog to paste real mlroles output into README.md and docs/cli.md.
 
-Regenerate:  python -m cogapp -r -I docs README.md
-Check:       python -m cogapp --check -I docs README.md   (run by the tests)
+Regenerate:  python -m cogapp -r -I docs README.md docs/cli.md
+Check:       python -m cogapp --check -I docs README.md docs/cli.md   (run by the tests)
 """
 
 from __future__ import annotations
@@ -98,3 +98,27 @@ def show_team_example() -> None:
     for line in result.stdout.rstrip().splitlines():
         cog.outl(line.rstrip())
     cog.outl("```")
+
+
+def show_exit_codes() -> None:
+    """The exit codes, read from the enum every command exits through."""
+    from mlroles.cli.exit_codes import ExitCode
+
+    cog.outl("| code | name | meaning |")
+    cog.outl("|---:|---|---|")
+    for code in ExitCode:
+        cog.outl(f"| {code.value} | `{code.name}` | {code.meaning} |")
+
+
+def show_command_reference(columns: int = 80) -> None:
+    """Each command's --help, in the order of the table of commands."""
+    from mlroles.cli.main import COMMANDS
+
+    cog.outl("## mlroles")
+    cog.outl()
+    show("--help", columns=columns)
+    for command in COMMANDS:
+        cog.outl()
+        cog.outl(f"## mlroles {command.name}")
+        cog.outl()
+        show(f"{command.name} --help", columns=columns)

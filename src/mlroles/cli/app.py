@@ -1,20 +1,18 @@
-"""The Typer application, its global options, and how errors become exit codes."""
+"""The Typer application: its global options, how errors become exit codes,
+and how a table of commands becomes the app (see COMMANDS in main.py)."""
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
 
 from mlroles import __version__
 from mlroles.cli.environment import Environment
-from mlroles.cli.state import (
-    EXIT_INTERNAL_ERROR,
-    EXIT_INTERRUPTED,
-    EXIT_USER_ERROR,
-    AppState,
-    state_of,
-)
+from mlroles.cli.examples import Example, epilog
+from mlroles.cli.exit_codes import ExitCode
+from mlroles.cli.state import AppState, state_of
 from mlroles.core.errors import UserError
 
 
@@ -28,11 +26,11 @@ class MlrolesGroup(TyperGroup):
             raise
         except UserError as exc:
             state_of(ctx).message(*exc.lines)
-            raise typer.Exit(EXIT_USER_ERROR) from None
+            raise typer.Exit(ExitCode.USER_ERROR) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or a prompt's input ended
             command = ctx.invoked_subcommand
             state_of(ctx).message(f"{command.capitalize()} cancelled." if command else "Cancelled.")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
         except Exception as exc:
             state = state_of(ctx)
             if state.debug:
@@ -44,26 +42,15 @@ class MlrolesGroup(TyperGroup):
                 "This is a bug. Run again with --debug (or MLROLES_DEBUG=1) "
                 "to see the traceback, and please report it.",
             )
-            raise typer.Exit(EXIT_INTERNAL_ERROR) from None
-
-
-app = typer.Typer(
-    cls=MlrolesGroup,
-    name="mlroles",
-    help="Find the machine-learning team role that fits you, and learn what each role does.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+            raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
 
 
 def _show_version(value: bool) -> None:
     if value:
         print(f"mlroles {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitCode.OK)
 
 
-@app.callback()
 def _global_options(
     ctx: typer.Context,
     roles: Annotated[
@@ -88,3 +75,28 @@ def _global_options(
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
     ctx.obj = AppState(env=env, roles_path=roles, debug=debug or env.debug)
+
+
+class Command(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms of start-up
+    """One entry in the table of commands: its name, the function that runs
+    it, and the examples at the end of its help."""
+
+    name: str
+    function: Callable[..., None]
+    examples: tuple[Example, ...]
+
+
+def build_app(commands: Iterable[Command]) -> typer.Typer:
+    """The app with these commands, listed by `mlroles --help` in this order."""
+    app = typer.Typer(
+        cls=MlrolesGroup,
+        name="mlroles",
+        help="Find the machine-learning team role that fits you, and learn what each role does.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_global_options)
+    for command in commands:
+        app.command(command.name, epilog=epilog(command.examples))(command.function)
+    return app

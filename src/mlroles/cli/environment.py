@@ -63,14 +63,19 @@ class Environment:
         columns = self.env.get("COLUMNS", "")
         return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
-    def console(self, *, stderr: bool = False, record: bool = False) -> Console:
+    def console(
+        self, *, stderr: bool = False, record: bool = False, file: TextIO | None = None
+    ) -> Console:
+        """A console on stdout (or stderr) as this environment has it; file
+        replaces the stream but keeps its terminal settings, to record a page
+        without printing it."""
         from rich.console import Console
 
         stream, tty = (
             (self.stderr, self.stderr_isatty) if stderr else (self.stdout, self.stdout_isatty)
         )
         return Console(
-            file=stream,
+            file=stream if file is None else file,
             force_terminal=tty,
             color_system="auto" if tty and not self.no_color else None,
             no_color=self.no_color,

@@ -1,20 +1,43 @@
-"""The console entry point. Importing the command modules registers them with
-the app, in the order `mlroles --help` lists them."""
+"""The console entry point, and the table of commands it runs."""
 
 import sys
 
 import typer
 
-from mlroles.cli.app import app
-from mlroles.cli.state import EXIT_INTERRUPTED
+from mlroles.cli.app import Command, build_app
+from mlroles.cli.commands import (
+    chart,
+    check,
+    compare,
+    describe,
+    history,
+    path,
+    posting,
+    questions,
+    quiz,
+    roles,
+    team,
+)
+from mlroles.cli.exit_codes import ExitCode
 
-# isort: off
+__all__ = ["COMMANDS", "app", "main"]
+
 # The order here is the order of `mlroles --help`.
-from mlroles.cli.commands import quiz, reference, path, compare, chart, history  # noqa: F401
-from mlroles.cli.commands import team, posting  # noqa: F401
-# isort: on
+COMMANDS = (
+    Command("quiz", quiz.quiz_command, quiz.EXAMPLES),
+    Command("roles", roles.roles_command, roles.EXAMPLES),
+    Command("describe", describe.describe_command, describe.EXAMPLES),
+    Command("questions", questions.questions_command, questions.EXAMPLES),
+    Command("check", check.check_command, check.EXAMPLES),
+    Command("path", path.path_command, path.EXAMPLES),
+    Command("compare", compare.compare_command, compare.EXAMPLES),
+    Command("chart", chart.chart_command, chart.EXAMPLES),
+    Command("history", history.history_command, history.EXAMPLES),
+    Command("team", team.team_command, team.EXAMPLES),
+    Command("posting", posting.posting_command, posting.EXAMPLES),
+)
 
-__all__ = ["app", "main"]
+app = build_app(COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,10 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         result = app(args=argv, prog_name="mlroles", standalone_mode=False)
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Cancelled.\n")
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except typer.Exit as exc:
         return exc.exit_code
     except typer.TyperException as exc:
         exc.show()  # type: ignore[attr-defined]
         return exc.exit_code
-    return result if isinstance(result, int) else 0
+    return result if isinstance(result, int) else ExitCode.OK

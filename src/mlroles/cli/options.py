@@ -1,4 +1,5 @@
-"""Arguments and options that several commands share."""
+"""Arguments and options that several commands share. The output options
+are in output.py."""
 
 from pathlib import Path
 from typing import Annotated, Any
@@ -7,7 +8,6 @@ import typer
 
 from mlroles.cli.environment import Environment
 from mlroles.cli.state import AppState
-from mlroles.core.errors import UserError
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -28,7 +28,6 @@ RolesArgument = Annotated[
     list[str],
     typer.Argument(help="Two or more roles.", autocompletion=complete_role, show_default=False),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 
 def _file_option(flag: str, help: str) -> Any:  # typer.Option is typed as Any
@@ -40,8 +39,6 @@ def product_option(help: str) -> Any:  # typer.Option is typed as Any
     return typer.Option("--product", help=help, autocompletion=complete_role, show_default=False)
 
 
-SvgOption = Annotated[Path | None, _file_option("--svg", "Also write the page to FILE as SVG.")]
-HtmlOption = Annotated[Path | None, _file_option("--html", "Also write the page to FILE as HTML.")]
 AnswersOption = Annotated[
     Path | None,
     _file_option("--answers", "Answers from a TOML or JSON file of question id -> value."),
@@ -66,10 +63,3 @@ CommOption = Annotated[
         "--comm", min=0, max=10, show_default=False, help="Communication and writing, 0-10."
     ),
 ]
-
-
-def no_export_with_json(
-    as_json: bool, svg: Path | None, html: Path | None, other: str = "--json"
-) -> None:
-    if as_json and (svg or html):
-        raise UserError(f"--svg and --html save the page as shown; they do not go with {other}.")

@@ -104,7 +104,8 @@ def answers_placement(model: Model, answers_file: Path) -> Placement:
 
 def interactive_placement(model: Model, env: Environment, posting: bool = False) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
-    Ctrl-C raises KeyboardInterrupt; the app turns it into exit code 130."""
+    Ctrl-C raises KeyboardInterrupt; the app turns it into
+    ExitCode.INTERRUPTED."""
     from mlroles.core.questionnaire import for_posting
 
     questionnaire = model.questionnaire

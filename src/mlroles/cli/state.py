@@ -5,21 +5,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from mlroles.cli.environment import Environment
+from mlroles.cli.output import JSON, MARKDOWN, STDOUT, Output
 from mlroles.core.catalog import Catalog
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from mlroles.core.questionnaire import Questionnaire
     from mlroles.core.scoring import Model
     from mlroles.files.history import History, HistoryLoad
 
-EXIT_USER_ERROR = 2
-EXIT_INTERNAL_ERROR = 1
-EXIT_INTERRUPTED = 130
 PROGRESS_MIN_LINES = 20_000  # smaller inputs finish before a bar is worth drawing
 
 
@@ -60,19 +60,53 @@ class AppState:
         self.message(*loaded.problems)
         return loaded
 
-    def show(self, page: Any, svg: Path | None = None, html: Path | None = None) -> None:
-        """Print a page, and write it as SVG or HTML to share if asked."""
-        console = self.env.console(record=bool(svg or html))
-        console.print(page)
-        if svg or html:
-            from mlroles.files.io import write_atomic
+    def emit(
+        self,
+        out: Output,
+        *,
+        data: Callable[[], object],
+        page: "Callable[[], RenderableType]",
+        markdown: Callable[[], str] | None = None,
+        pretty: bool = True,
+    ) -> None:
+        """Print a command's result in the form out chose. Each form is built
+        only when it is the one asked for, so printing JSON or Markdown never
+        loads rich. chosen_output has already refused --format markdown for a
+        command without a Markdown form."""
+        if out.format == JSON:
+            self.print_json(data(), pretty)
+        elif out.format == MARKDOWN:
+            if markdown is None:
+                raise ValueError("--format markdown was allowed for a command without it")
+            self.print_text(markdown())
+        else:
+            self.show(page(), out.svg, out.html)
 
-            if svg:
-                write_atomic(svg, console.export_svg(title="mlroles", clear=False))
-                self.message(f"Wrote {svg}")
-            if html:
-                write_atomic(html, console.export_html(clear=False))
-                self.message(f"Wrote {html}")
+    def show(
+        self, page: "RenderableType", svg: Path | None = None, html: Path | None = None
+    ) -> None:
+        """Print a page, and save it as SVG or HTML if asked. An export to
+        STDOUT replaces the page there. A page given as a str is printed as it
+        is, never wrapped, so paths in it stay whole."""
+        import io
+
+        exports = svg is not None or html is not None
+        to_stdout = STDOUT in (svg, html)
+        console = self.env.console(record=exports, file=io.StringIO() if to_stdout else None)
+        console.print(page, soft_wrap=isinstance(page, str))
+        if svg is not None:
+            self._export(svg, console.export_svg(title="mlroles", clear=False))
+        if html is not None:
+            self._export(html, console.export_html(clear=False))
+
+    def _export(self, path: Path, text: str) -> None:
+        if path == STDOUT:
+            self.print_text(text if text.endswith("\n") else text + "\n")
+            return
+        from mlroles.files.io import write_atomic
+
+        write_atomic(path, text)
+        self.message(f"Wrote {path}")
 
     @contextmanager
     def progress(self, what: str, total: int) -> Iterator[Callable[[int], None]]:

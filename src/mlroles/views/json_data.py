@@ -1,42 +1,288 @@
-"""Plain-data views of results, for --json."""
+"""Plain-data views of results, for --json: the public JSON contract.
 
-from __future__ import annotations
+Every --json shape is a TypedDict below, and every function here returns
+one, so mypy checks the contract wherever it is built. To add a key, add it
+to the TypedDict and to the function that builds it. Key order is output
+order: keep new keys after the existing ones.
 
-import json
-from typing import TYPE_CHECKING, Any
+No `from __future__ import annotations` here: string annotations would make
+every TypedDict compile its fields at import, which costs milliseconds of
+start-up. Names imported only for type checking are quoted instead."""
 
-from mlroles.core.axes import AXES, Position
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+
 from mlroles.core.catalog import Catalog, Role, Variant
 
 if TYPE_CHECKING:
+    from mlroles.core.axes import Position
     from mlroles.core.movement import Movement
     from mlroles.core.path import PathPlan
     from mlroles.core.posting import PostingReading
     from mlroles.core.questionnaire import Questionnaire
     from mlroles.core.saved import SavedResult
-    from mlroles.core.scoring import Assessment
-    from mlroles.core.team import TeamReport
+    from mlroles.core.scoring import Assessment, RoleScore
+    from mlroles.core.team import MemberFit, TeamReport
     from mlroles.core.verdict import Verdict
+
+
+class AxesData(TypedDict):
+    """A place on the chart, or a gap per axis; the keys are core.axes.AXES."""
+
+    machine_learning: float
+    software_engineering: float
+    communication: float
+
+
+class MeasuredAxesData(TypedDict):
+    """A place measured by answers: null on an axis that no answer spoke to."""
+
+    machine_learning: float | None
+    software_engineering: float | None
+    communication: float | None
+
+
+# roles, describe, compare, chart and check
+
+
+class VariantData(TypedDict):
+    id: str
+    name: str
+    description: str
+    search_titles: list[str]
+    chart: AxesData
+
+
+class RoleData(TypedDict):
+    id: str
+    name: str
+    aliases: list[str]
+    summary: str
+    function: str
+    work_product: str
+    tools: list[str]
+    backgrounds: list[str]
+    hiring: list[str]
+    chart: AxesData
+    variants: NotRequired[list[VariantData]]
+    growth: NotRequired[dict[str, list[str]]]  # axis -> next steps
+
+
+class NeighbourData(TypedDict):
+    id: str
+    name: str
+    distance: float
+
+
+class RoleDetailData(RoleData):
+    neighbours: list[NeighbourData]
+
+
+class CompareData(TypedDict):
+    roles: list[RoleData]
+    shared_tools: list[str]
+
+
+class ChartRoleData(TypedDict):
+    id: str
+    name: str
+    label: str
+    chart: AxesData
+
+
+class ChartData(TypedDict):
+    roles: list[ChartRoleData]
+    you: AxesData | None  # with --me: your last saved result
+
+
+class CheckedFileData(TypedDict):
+    path: str
+    kind: str  # "role catalog"
+    valid: bool
+    count: int | None  # roles in a valid catalog
+    problems: list[str]
+
+
+class CheckData(TypedDict):
+    files: list[CheckedFileData]
+
+
+# quiz and posting
+
+
+class RankedRoleData(TypedDict):
+    id: str
+    name: str
+    distance: float  # chart distance to the role's place (or its kind's), never adjusted
+    fit: float  # chart fit: a function of that distance alone
+    product_match: bool  # the chosen work product is this role's
+    gaps: MeasuredAxesData  # the role's value minus the user's
+    probability: float  # 0-1; the ranking is ordered by it
+    kind: str | None  # the kind of a broad role that was scored; null for its bubble
+
+
+class VerdictData(TypedDict):
+    headline: str
+    chart: str
+    axes: list[str]
+    runner_up: str | None
+    stability: str
+    title_advice: list[str]
+
+
+class TitleAdviceData(TypedDict):
+    role: str
+    kind: str
+    name: str
+    search_titles: list[str]
+
+
+class AssessmentData(TypedDict):
+    profile: MeasuredAxesData
+    work_product: str | None
+    ranking: list[RankedRoleData]  # most probable first
+    best: str  # ranking[0].id
+    confidence: str  # from stability: clear, leaning or toss-up
+    warnings: list[str]
+    title_advice: TitleAdviceData | None
+    stability: float  # share of simulated retakes that keep the best role
+    unknown_items: list[str]  # questions left unanswered, left out of the scoring
+    verdict: VerdictData
+
+
+class AxisMoveData(TypedDict):
+    before: float
+    after: float
+    change: float
+    noise: float
+    real: bool
+
+
+class MovementData(TypedDict):
+    since: str  # ISO 8601
+    axes: dict[str, AxisMoveData]
+    best_before: str
+    best_after: str
+
+
+class QuizData(AssessmentData):
+    movement: MovementData | None  # None without an earlier saved result
+
+
+class PostingData(TypedDict):
+    best: str
+    title: str | None
+    title_role: str | None
+    title_matches: bool | None  # None without --title
+    search_titles: list[str]
+    advice: list[str]
+    confidence: str
+    needs: MeasuredAxesData
+    work_product: str | None
+    ranking: list[RankedRoleData]
+    stability: float
+
+
+# questions, path, history and team
+
+
+class ChoiceData(TypedDict):
+    value: int | str
+    label: str
+
+
+class QuestionData(TypedDict):
+    id: str
+    axis: str
+    text: str
+    choices: list[ChoiceData]
+
+
+class PathStepData(TypedDict):
+    axis: str
+    text: str
+
+
+class PathData(TypedDict):
+    target: str
+    profile: AxesData
+    gaps: dict[str, float]  # axis -> gap, largest first
+    steps: list[PathStepData]
+    readiness: float  # chart fit counting only shortfalls
+    readiness_after_largest_gap: float
+
+
+class SavedResultData(TypedDict):
+    when: str  # ISO 8601
+    profile: AxesData
+    best: str
+    confidence: str
+    work_product: str | None
+
+
+class MemberData(TypedDict):
+    row: int
+    name: str
+    best: str
+    fit: float
+    confidence: str | None  # only with --stability: it needs the simulated retakes
+    probability: float
+    stability: NotRequired[float]  # only with --stability
+
+
+class CoverageData(TypedDict):
+    role: str
+    count: int
+    best_member: str | None
+    best_fit: float | None
+
+
+class RowErrorData(TypedDict):
+    row: int
+    message: str
+
+
+class TeamData(TypedDict):
+    members: list[MemberData]
+    coverage: list[CoverageData]
+    errors: list[RowErrorData]
 
 
 def dumps(data: Any, pretty: bool = True) -> str:
     """Indented JSON, or compact for big outputs: indenting forces the slow
     pure-Python encoder."""
+    import json
+
     return json.dumps(data, indent=2 if pretty else None, ensure_ascii=False) + "\n"
 
 
-def variant_data(variant: Variant) -> dict[str, Any]:
+def _round(value: float) -> float:
+    return round(value, 3)
+
+
+def axes_data(position: "Position", rounded: bool = False) -> AxesData:
+    def value(axis: str) -> float:
+        number = position.value(axis)
+        return _round(number) if rounded else number
+
+    return {
+        "machine_learning": value("machine_learning"),
+        "software_engineering": value("software_engineering"),
+        "communication": value("communication"),
+    }
+
+
+def variant_data(variant: Variant) -> VariantData:
     return {
         "id": variant.id,
         "name": variant.name,
         "description": variant.description,
         "search_titles": list(variant.search_titles),
-        "chart": variant.position.as_dict(),
+        "chart": axes_data(variant.position),
     }
 
 
-def role_data(role: Role) -> dict[str, Any]:
-    data: dict[str, Any] = {
+def role_data(role: Role) -> RoleData:
+    data: RoleData = {
         "id": role.id,
         "name": role.name,
         "aliases": list(role.aliases),
@@ -46,7 +292,7 @@ def role_data(role: Role) -> dict[str, Any]:
         "tools": list(role.tools),
         "backgrounds": list(role.backgrounds),
         "hiring": list(role.hiring),
-        "chart": role.position.as_dict(),
+        "chart": axes_data(role.position),
     }
     if role.variants:
         data["variants"] = [variant_data(v) for v in role.variants]
@@ -55,56 +301,80 @@ def role_data(role: Role) -> dict[str, Any]:
     return data
 
 
-def role_detail_data(catalog: Catalog, role: Role) -> dict[str, Any]:
-    data = role_data(role)
-    data["neighbours"] = [
-        {"id": n.role.id, "name": n.role.name, "distance": round(n.distance, 3)}
-        for n in catalog.neighbours(role)
-    ]
-    return data
+def role_detail_data(catalog: Catalog, role: Role) -> RoleDetailData:
+    return {
+        **role_data(role),
+        "neighbours": [
+            {"id": n.role.id, "name": n.role.name, "distance": round(n.distance, 3)}
+            for n in catalog.neighbours(role)
+        ],
+    }
 
 
-def _round(value: float) -> float:
-    return round(value, 3)
+def compare_data(roles: list[Role]) -> CompareData:
+    from mlroles.core.catalog import shared_tools
+
+    return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
 
 
-def _axes(values: Position, known: tuple[str, ...]) -> dict[str, float | None]:
-    """Axis values, with null for an axis that no answer spoke to."""
-    return {a: (_round(values.value(a)) if a in known else None) for a in AXES}
+def chart_data(catalog: Catalog, me: "Position | None") -> ChartData:
+    return {
+        "roles": [
+            {"id": r.id, "name": r.name, "label": r.label, "chart": axes_data(r.position)}
+            for r in catalog.roles
+        ],
+        "you": None if me is None else axes_data(me, rounded=True),
+    }
 
 
-def assessment_data(assessment: Assessment, verdict: Verdict) -> dict[str, Any]:
+def checked_catalog_data(catalog: Catalog) -> CheckedFileData:
+    return {
+        "path": catalog.source,
+        "kind": "role catalog",
+        "valid": True,
+        "count": len(catalog.roles),
+        "problems": [],
+    }
+
+
+def invalid_file_data(source: str, kind: str, problems: list[str]) -> CheckedFileData:
+    return {"path": source, "kind": kind, "valid": False, "count": None, "problems": problems}
+
+
+def measured_data(position: "Position", known: tuple[str, ...]) -> MeasuredAxesData:
+    def value(axis: str) -> float | None:
+        return _round(position.value(axis)) if axis in known else None
+
+    return {
+        "machine_learning": value("machine_learning"),
+        "software_engineering": value("software_engineering"),
+        "communication": value("communication"),
+    }
+
+
+def ranked_role_data(score: "RoleScore", known: tuple[str, ...]) -> RankedRoleData:
+    return {
+        "id": score.role.id,
+        "name": score.role.name,
+        "distance": _round(score.distance),
+        "fit": round(score.fit, 1),
+        "product_match": score.product_match,
+        "gaps": measured_data(score.gaps, known),
+        "probability": round(score.probability, 4),
+        "kind": score.kind.id if score.kind else None,
+    }
+
+
+def assessment_data(assessment: "Assessment", verdict: "Verdict") -> AssessmentData:
     advice = assessment.title_advice
     known = assessment.known_axes
     return {
-        "profile": _axes(assessment.profile, known),
+        "profile": measured_data(assessment.profile, known),
         "work_product": assessment.work_product,
-        "unknown_items": list(assessment.unknown_items),
-        "ranking": [
-            {
-                "id": s.role.id,
-                "name": s.role.name,
-                "kind": s.kind.id if s.kind else None,
-                "probability": round(s.probability, 4),
-                "distance": _round(s.distance),
-                "fit": round(s.fit, 1),
-                "product_match": s.product_match,
-                "gaps": _axes(s.gaps, known),
-            }
-            for s in assessment.ranking
-        ],
+        "ranking": [ranked_role_data(s, known) for s in assessment.ranking],
         "best": assessment.best.role.id,
-        "stability": round(assessment.stability, 4),
         "confidence": str(assessment.confidence),
         "warnings": list(verdict.cautions),
-        "verdict": {
-            "headline": verdict.headline,
-            "chart": verdict.chart,
-            "axes": list(verdict.axes),
-            "runner_up": verdict.runner_up,
-            "stability": verdict.stability,
-            "title_advice": list(verdict.title_advice),
-        },
         "title_advice": None
         if advice is None
         else {
@@ -113,22 +383,20 @@ def assessment_data(assessment: Assessment, verdict: Verdict) -> dict[str, Any]:
             "name": advice.variant.name,
             "search_titles": list(advice.variant.search_titles),
         },
+        "stability": round(assessment.stability, 4),
+        "unknown_items": list(assessment.unknown_items),
+        "verdict": {
+            "headline": verdict.headline,
+            "chart": verdict.chart,
+            "axes": list(verdict.axes),
+            "runner_up": verdict.runner_up,
+            "stability": verdict.stability,
+            "title_advice": list(verdict.title_advice),
+        },
     }
 
 
-def questions_data(questionnaire: Questionnaire) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": q.id,
-            "axis": q.axis,
-            "text": q.text,
-            "choices": [{"value": c.value, "label": c.label} for c in q.choices],
-        }
-        for q in questionnaire.questions
-    ]
-
-
-def movement_data(moved: Movement, previous: SavedResult) -> dict[str, Any]:
+def movement_data(moved: "Movement", previous: "SavedResult") -> MovementData:
     return {
         "since": previous.when.isoformat(),
         "axes": {
@@ -146,10 +414,51 @@ def movement_data(moved: Movement, previous: SavedResult) -> dict[str, Any]:
     }
 
 
-def path_data(plan: PathPlan) -> dict[str, Any]:
+def quiz_data(
+    assessment: "Assessment",
+    verdict: "Verdict",
+    moved: "Movement | None",
+    previous: "SavedResult | None",
+) -> QuizData:
+    return {
+        **assessment_data(assessment, verdict),
+        "movement": movement_data(moved, previous) if moved and previous else None,
+    }
+
+
+def posting_data(reading: "PostingReading", verdict: "Verdict") -> PostingData:
+    data = assessment_data(reading.assessment, verdict)
+    return {
+        "best": data["best"],
+        "title": reading.title,
+        "title_role": reading.title_role.id if reading.title_role else None,
+        "title_matches": reading.title_matches,
+        "search_titles": list(reading.search_titles),
+        "advice": list(reading.assessment.best.role.hiring),
+        "confidence": data["confidence"],
+        "needs": data["profile"],
+        "work_product": data["work_product"],
+        "ranking": data["ranking"],
+        "stability": data["stability"],
+    }
+
+
+def questions_data(questionnaire: "Questionnaire") -> list[QuestionData]:
+    return [
+        {
+            "id": q.id,
+            "axis": q.axis,
+            "text": q.text,
+            "choices": [{"value": c.value, "label": c.label} for c in q.choices],
+        }
+        for q in questionnaire.questions
+    ]
+
+
+def path_data(plan: "PathPlan") -> PathData:
     return {
         "target": plan.role.id,
-        "profile": {k: _round(v) for k, v in plan.profile.as_dict().items()},
+        "profile": axes_data(plan.profile, rounded=True),
         "gaps": {g.axis: _round(g.gap) for g in plan.gaps},
         "steps": [{"axis": g.axis, "text": step} for g in plan.gaps for step in g.steps],
         "readiness": round(plan.readiness_now, 1),
@@ -157,37 +466,37 @@ def path_data(plan: PathPlan) -> dict[str, Any]:
     }
 
 
-def compare_data(roles: list[Role]) -> dict[str, Any]:
-    from mlroles.core.catalog import shared_tools
-
-    return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
-
-
-def history_data(results: tuple[SavedResult, ...]) -> list[dict[str, Any]]:
+def history_data(results: "tuple[SavedResult, ...]") -> list[SavedResultData]:
     return [
         {
             "when": r.when.isoformat(),
-            "profile": {k: _round(v) for k, v in r.profile.as_dict().items()},
+            "profile": axes_data(r.profile, rounded=True),
             "best": r.best,
-            "confidence": r.confidence,
+            "confidence": str(r.confidence),
             "work_product": r.work_product,
         }
         for r in results
     ]
 
 
-def team_data(report: TeamReport) -> dict[str, Any]:
+def _member_data(fit: "MemberFit") -> MemberData:
+    data: MemberData = {
+        "row": fit.member.row,
+        "name": fit.member.name,
+        "best": fit.best,
+        "fit": round(fit.fit, 1),
+        "confidence": None if fit.confidence is None else str(fit.confidence),
+        "probability": round(fit.probability, 4),
+    }
+    if fit.stability is not None:
+        data["stability"] = round(fit.stability, 4)
+    return data
+
+
+def team_data(report: "TeamReport") -> TeamData:
     return {
         "members": [
-            {
-                "row": f.member.row,
-                "name": f.member.name,
-                "best": f.best,
-                "probability": round(f.probability, 4),
-                "fit": round(f.fit, 1),
-                "confidence": None if f.confidence is None else str(f.confidence),
-                **({} if f.stability is None else {"stability": round(f.stability, 4)}),
-            }
+            _member_data(f)
             for f in report.fits
         ],
         "coverage": [
@@ -200,21 +509,4 @@ def team_data(report: TeamReport) -> dict[str, Any]:
             for c in report.coverage
         ],
         "errors": [{"row": e.row, "message": e.message} for e in report.errors],
-    }
-
-
-def posting_data(reading: PostingReading, verdict: Verdict) -> dict[str, Any]:
-    data = assessment_data(reading.assessment, verdict)
-    return {
-        "best": data["best"],
-        "title": reading.title,
-        "title_role": reading.title_role.id if reading.title_role else None,
-        "title_matches": reading.title_matches,
-        "search_titles": list(reading.search_titles),
-        "advice": list(reading.assessment.best.role.hiring),
-        "confidence": data["confidence"],
-        "stability": data["stability"],
-        "needs": data["profile"],
-        "work_product": data["work_product"],
-        "ranking": data["ranking"],
     }

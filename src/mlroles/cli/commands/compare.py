@@ -2,38 +2,39 @@
 
 import typer
 
-from mlroles.cli.app import app
-from mlroles.cli.options import (
-    HtmlOption,
-    JsonOption,
-    RolesArgument,
-    SvgOption,
-    no_export_with_json,
-)
+from mlroles.cli.examples import Example
+from mlroles.cli.options import RolesArgument
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
+EXAMPLES = (
+    Example("Two roles side by side", "mlroles compare data-engineer ml-engineer"),
+    Example("Three roles, as JSON", "mlroles compare de mle mlops --json"),
+)
 
-@app.command("compare")
+
 def compare_command(
     ctx: typer.Context,
     roles: RolesArgument,
+    output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
 ) -> None:
     """Put two or more roles side by side."""
-    no_export_with_json(as_json, svg, html)
+    from mlroles.views import pages
+
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     catalog = state.catalog()
     found = list(dict.fromkeys(catalog.resolve(name) for name in roles))
     if len(found) < 2:
         raise UserError("Compare needs at least two different roles, e.g. mlroles compare de mle.")
-    if as_json:
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import compare_data
 
-        state.print_json(compare_data(found))
-        return
-    from mlroles.views.compare import CompareView
+        return compare_data(found)
 
-    state.show(CompareView(found), svg, html)
+    state.emit(out, data=data, page=lambda: pages.compare(found))

@@ -2,26 +2,43 @@
 
 import typer
 
-from mlroles.cli.app import app
-from mlroles.cli.options import (
+from mlroles.cli.examples import Example
+from mlroles.cli.output import (
+    TEXT,
+    FormatOption,
+    HtmlOption,
     JsonOption,
+    SvgOption,
+    chosen_output,
 )
 from mlroles.cli.state import state_of
 
+EXAMPLES = (
+    Example("Your saved results", "mlroles history"),
+    Example("The same, as JSON", "mlroles history --json"),
+)
 
-@app.command("history")
-def history_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+
+def history_command(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
     """List your saved results, oldest first."""
+    from mlroles.views import pages
+
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     loaded = state.load_history()
-    if as_json:
-        from mlroles.views.json_data import history_data
-
-        state.print_json(history_data(loaded.results))
-        return
-    if not loaded.results:
+    if not loaded.results and out.format == TEXT:
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
         return
-    from mlroles.views.result import history_table
 
-    state.show(history_table(loaded.results, state.catalog()))
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import history_data
+
+        return history_data(loaded.results)
+
+    state.emit(out, data=data, page=lambda: pages.history(loaded.results, state.catalog()))

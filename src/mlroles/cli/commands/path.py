@@ -2,24 +2,25 @@
 
 import typer
 
-from mlroles.cli.app import app
+from mlroles.cli.examples import Example
 from mlroles.cli.options import (
     AnswersOption,
     CommOption,
-    HtmlOption,
-    JsonOption,
     MlOption,
     RoleArgument,
-    SvgOption,
     SweOption,
-    no_export_with_json,
 )
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.axes import AXES
 from mlroles.core.errors import UserError
 
+EXAMPLES = (
+    Example("From your last saved result", "mlroles path ml-engineer"),
+    Example("From a place you give", "mlroles path ml-engineer --ml 4 --swe 5 --comm 3"),
+)
 
-@app.command("path")
+
 def path_command(
     ctx: typer.Context,
     role: RoleArgument,
@@ -27,6 +28,7 @@ def path_command(
     ml: MlOption = None,
     swe: SweOption = None,
     comm: CommOption = None,
+    output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -34,10 +36,11 @@ def path_command(
     """The gaps between you and a role, and the next steps to close them."""
     from mlroles.cli import profile_input as where
     from mlroles.core.path import plan_path
+    from mlroles.views import pages
 
-    no_export_with_json(as_json, svg, html)
     from mlroles.core.scoring import profile_of
 
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     model = state.model()
     target = model.catalog.resolve(role)
@@ -59,11 +62,10 @@ def path_command(
             )
         profile = latest.profile
     plan = plan_path(target, profile, model.rules.fit_zero_distance)
-    if as_json:
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import path_data
 
-        state.print_json(path_data(plan))
-        return
-    from mlroles.views.path import path_page
+        return path_data(plan)
 
-    state.show(path_page(plan), svg, html)
+    state.emit(out, data=data, page=lambda: pages.path(plan))

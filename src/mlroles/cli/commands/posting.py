@@ -4,19 +4,25 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.app import app
-from mlroles.cli.options import (
-    CommOption,
-    JsonOption,
-    MlOption,
-    SweOption,
-    product_option,
-)
+from mlroles.cli.examples import Example
+from mlroles.cli.options import CommOption, MlOption, SweOption, product_option
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
+EXAMPLES = (
+    Example(
+        "Rate what a posting asks for",
+        'mlroles posting --title "Data Scientist" --ml 7 --swe 7.5 --comm 3',
+    ),
+    Example(
+        "Answer the questionnaire about the posting",
+        'mlroles posting --interactive --title "ML Engineer"',
+        terminal=True,
+    ),
+)
 
-@app.command("posting")
+
 def posting_command(
     ctx: typer.Context,
     title: Annotated[
@@ -33,12 +39,17 @@ def posting_command(
     product: Annotated[
         str | None, product_option("The role whose work product the hire will own.")
     ] = None,
+    output_format: FormatOption = None,
     as_json: JsonOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
 ) -> None:
     """Check which role a job posting really describes."""
     from mlroles.cli import profile_input as where
     from mlroles.core.posting import read_posting
+    from mlroles.views import pages
 
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     model = state.model()
     direct = any(v is not None for v in (ml, swe, comm, product))
@@ -58,11 +69,10 @@ def posting_command(
 
     reading = read_posting(model, placed.evidence, title)
     said = verdict(reading.assessment, model, subject="this posting")
-    if as_json:
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import posting_data
 
-        state.print_json(posting_data(reading, said))
-        return
-    from mlroles.views.result import posting_page
+        return posting_data(reading, said)
 
-    state.show(posting_page(reading, said, model.catalog))
+    state.emit(out, data=data, page=lambda: pages.posting(reading, said, model.catalog))

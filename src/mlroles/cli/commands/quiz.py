@@ -1,21 +1,18 @@
 """mlroles quiz: place yourself on the chart and see which role fits."""
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlroles.cli.app import app
-from mlroles.cli.options import (
-    AnswersOption,
-    CommOption,
+from mlroles.cli.examples import Example
+from mlroles.cli.options import AnswersOption, CommOption, MlOption, SweOption, product_option
+from mlroles.cli.output import (
     HtmlOption,
     JsonOption,
-    MlOption,
+    MarkdownFormatOption,
+    Output,
     SvgOption,
-    SweOption,
-    no_export_with_json,
-    product_option,
+    chosen_output,
 )
 from mlroles.cli.state import AppState, state_of
 from mlroles.core.errors import UserError
@@ -25,7 +22,17 @@ if TYPE_CHECKING:
     from mlroles.core.scoring import Model
 
 
-@app.command("quiz")
+EXAMPLES = (
+    Example("Take the quiz in a terminal", "mlroles quiz", terminal=True),
+    Example(
+        "Place yourself directly, with the work product you want",
+        "mlroles quiz --ml 6 --swe 7.5 --comm 3 --product ml-engineer",
+    ),
+    Example("Answer from a file and print JSON", "mlroles quiz --answers answers.toml --json"),
+    Example("A Markdown report", "mlroles quiz --ml 6 --swe 7.5 --comm 3 --format markdown"),
+)
+
+
 def quiz_command(
     ctx: typer.Context,
     answers: AnswersOption = None,
@@ -44,10 +51,7 @@ def quiz_command(
             "interactive quiz, no otherwise.",
         ),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", help="text or markdown.", metavar="FORMAT"),
-    ] = "text",
+    output_format: MarkdownFormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -55,27 +59,13 @@ def quiz_command(
     """Answer ten questions and see which role fits you best."""
     from mlroles.cli import profile_input as where
 
+    out = chosen_output(ctx, output_format, as_json, svg, html, markdown=True)
     state = state_of(ctx)
-    if output_format not in ("text", "markdown"):
-        raise UserError(f"Unknown --format {output_format!r}; use text or markdown.")
-    if as_json and output_format != "text":
-        raise UserError("Give either --json or --format markdown, not both.")
-    no_export_with_json(as_json, svg, html)
-    no_export_with_json(output_format == "markdown", svg, html, other="--format markdown")
     model = state.model()
     placed = where.given_placement(model, answers, ml, swe, comm, product)
     if placed is None:
         placed = where.interactive_placement(model, state.env)
-    _report_quiz(
-        state,
-        model,
-        placed,
-        placed.interactive if save is None else save,
-        as_json,
-        output_format,
-        svg,
-        html,
-    )
+    _report_quiz(state, model, placed, placed.interactive if save is None else save, out)
 
 
 def _report_quiz(
@@ -83,10 +73,7 @@ def _report_quiz(
     model: "Model",
     placed: "Placement",
     save: bool,
-    as_json: bool,
-    output_format: str,
-    svg: Path | None,
-    html: Path | None,
+    out: Output,
 ) -> None:
     from datetime import UTC, datetime
 
@@ -94,6 +81,7 @@ def _report_quiz(
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import assess
     from mlroles.core.verdict import verdict
+    from mlroles.views import pages
 
     catalog = model.catalog
     assessment = assess(model, placed.evidence)
@@ -109,20 +97,18 @@ def _report_quiz(
             previous.best,
             assessment.best.role.id,
         )
-    if as_json:
-        from mlroles.views.json_data import assessment_data, movement_data
 
-        data = assessment_data(assessment, said)
-        data["movement"] = movement_data(moved, previous) if moved and previous else None
-        state.print_json(data)
-    elif output_format == "markdown":
-        from mlroles.views.markdown import markdown_report
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
+        from mlroles.views.json_data import quiz_data
 
-        state.print_text(markdown_report(assessment, said, catalog))
-    else:
-        from mlroles.views.result import result_page
+        return quiz_data(assessment, said, moved, previous)
 
-        state.show(result_page(assessment, said, catalog, previous, moved), svg, html)
+    state.emit(
+        out,
+        data=data,
+        page=lambda: pages.result(assessment, said, catalog, previous, moved),
+        markdown=lambda: pages.result_markdown(assessment, said, catalog),
+    )
     if save:
         result = SavedResult(
             datetime.now(UTC),

@@ -5,20 +5,21 @@ from typing import Annotated
 
 import typer
 
-from mlroles.cli.app import app
-from mlroles.cli.options import (
-    HtmlOption,
-    JsonOption,
-    SvgOption,
-    no_export_with_json,
-)
+from mlroles.cli.examples import Example
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
 PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
 
 
-@app.command("team")
+EXAMPLES = (
+    Example("Map a team", "mlroles team team.csv"),
+    Example("Refuse a file with any bad row", "mlroles team team.csv --strict"),
+    Example("Every member, as JSON", "mlroles team team.csv --json"),
+)
+
+
 def team_command(
     ctx: typer.Context,
     file: Annotated[
@@ -35,6 +36,7 @@ def team_command(
             help="Also simulate retakes for every member (slower): stability and confidence.",
         ),
     ] = False,
+    output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -43,8 +45,9 @@ def team_command(
     from mlroles.core.team import score_team
     from mlroles.files.catalog_file import read_text
     from mlroles.files.team_csv import TeamFileError, parse_roster
+    from mlroles.views import pages
 
-    no_export_with_json(as_json, svg, html)
+    out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     model = state.model()
     catalog = model.catalog
@@ -62,11 +65,15 @@ def team_command(
     if not roster.members:
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(model, roster, stability)
-    if as_json:
+
+    def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import team_data
 
-        state.print_json(team_data(report), pretty=len(report.fits) <= PRETTY_JSON_LIMIT)
-        return
-    from mlroles.views.team import team_page
+        return team_data(report)
 
-    state.show(team_page(report, catalog), svg, html)
+    state.emit(
+        out,
+        data=data,
+        page=lambda: pages.team(report, catalog),
+        pretty=len(report.fits) <= PRETTY_JSON_LIMIT,
+    )

@@ -1,0 +1,26 @@
+"""The exit codes of every mlroles command. The README's table is made from
+this enum, so the two cannot drift apart."""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    INTERNAL_ERROR = 1
+    USER_ERROR = 2
+    INTERRUPTED = 130
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    ExitCode.OK: "The command did what was asked.",
+    ExitCode.INTERNAL_ERROR: "A bug in mlroles. `--debug` (or `MLROLES_DEBUG=1`) shows the "
+    "traceback; please report it.",
+    ExitCode.USER_ERROR: "Something to fix in the command line or a file: a usage error, an "
+    "unknown role, an invalid catalog, answers or team file, a quiz without a terminal. "
+    "The message on stderr says what to do.",
+    ExitCode.INTERRUPTED: "Stopped with Ctrl-C, or a prompt's input ended. Nothing is kept.",
+}

@@ -1,0 +1,94 @@
+"""The output options of every command that prints a result, and the one
+place that checks them: --format text|json|markdown, --json (short for
+--format json), and --svg FILE / --html FILE to save the page, where FILE
+may be - for stdout. AppState.emit prints what they chose."""
+
+from pathlib import Path
+from typing import Annotated, Any, NamedTuple
+
+import typer
+
+from mlroles.core.errors import UserError
+
+TEXT, JSON, MARKDOWN = "text", "json", "markdown"
+FORMATS = (TEXT, JSON, MARKDOWN)
+STDOUT = Path("-")
+
+
+def _format_option(names: tuple[str, ...]) -> Any:  # typer.Option is typed as Any
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in names if name.startswith(incomplete)]
+
+    listed = ", ".join(names[1:-1])
+    return typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help=f"{names[0]} (the default){', ' + listed if listed else ''} or {names[-1]}.",
+        autocompletion=complete,
+        show_default=False,
+    )
+
+
+def _export_option(flag: str, kind: str) -> Any:  # typer.Option is typed as Any
+    return typer.Option(
+        flag,
+        metavar="FILE",
+        dir_okay=False,
+        allow_dash=True,
+        show_default=False,
+        help=f"Also save the page as {kind} to FILE; - prints the {kind} instead of the page.",
+    )
+
+
+FormatOption = Annotated[str | None, _format_option((TEXT, JSON))]
+MarkdownFormatOption = Annotated[str | None, _format_option(FORMATS)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON: short for --format json.")]
+SvgOption = Annotated[Path | None, _export_option("--svg", "SVG")]
+HtmlOption = Annotated[Path | None, _export_option("--html", "HTML")]
+
+
+class Output(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms of start-up
+    """What a command prints: its result as text (the page), JSON or
+    Markdown, and where the page is saved as SVG or HTML (STDOUT for -)."""
+
+    format: str = TEXT
+    svg: Path | None = None
+    html: Path | None = None
+
+
+def chosen_output(
+    ctx: typer.Context,
+    output_format: str | None,
+    as_json: bool,
+    svg: Path | None,
+    html: Path | None,
+    *,
+    markdown: bool = False,
+) -> Output:
+    """Check the output options against each other and against what this
+    command can print (markdown: whether it has a Markdown form). Commands
+    call this first, so a bad combination fails before any question is asked."""
+    command = ctx.command_path or "mlroles"
+    if output_format is not None and output_format not in FORMATS:
+        names = FORMATS if markdown else (TEXT, JSON)
+        raise UserError(
+            f"Unknown --format {output_format!r}; use {', '.join(names[:-1])} or {names[-1]}."
+        )
+    if as_json and output_format not in (None, JSON):
+        raise UserError(f"Give either --json or --format {output_format}, not both.")
+    chosen = JSON if as_json else output_format or TEXT
+    if chosen == MARKDOWN and not markdown:
+        raise UserError(f"{command} has no Markdown form; use --format text or --format json.")
+    if chosen != TEXT and (svg or html):
+        flag = "--json" if as_json else f"--format {chosen}"
+        raise UserError(f"--svg and --html save the page as shown; they do not go with {flag}.")
+    if svg is not None and html is not None and _same_target(svg, html):
+        where = "stdout" if svg == STDOUT else str(svg)
+        raise UserError(f"--svg and --html would both write to {where}; give each its own file.")
+    return Output(chosen, svg, html)
+
+
+def _same_target(a: Path, b: Path) -> bool:
+    if STDOUT in (a, b):
+        return a == b
+    return a.expanduser().resolve() == b.expanduser().resolve()

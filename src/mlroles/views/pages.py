@@ -1,0 +1,100 @@
+"""Every page a command shows (and the quiz's Markdown report), each behind a
+function that imports its view only when it is called. Commands build their
+pages through here, so importing this module costs nothing and a command
+that prints JSON never loads rich."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mlroles.core.axes import Position
+    from mlroles.core.catalog import Catalog, Role
+    from mlroles.core.movement import Movement
+    from mlroles.core.path import PathPlan
+    from mlroles.core.posting import PostingReading
+    from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.saved import SavedResult
+    from mlroles.core.scoring import Assessment
+    from mlroles.core.team import TeamReport
+    from mlroles.core.verdict import Verdict
+
+
+def result(
+    assessment: Assessment,
+    verdict: Verdict,
+    catalog: Catalog,
+    previous: SavedResult | None = None,
+    moved: Movement | None = None,
+) -> RenderableType:
+    from mlroles.views.result import result_page
+
+    return result_page(assessment, verdict, catalog, previous, moved)
+
+
+def result_markdown(assessment: Assessment, verdict: Verdict, catalog: Catalog) -> str:
+    from mlroles.views.markdown import markdown_report
+
+    return markdown_report(assessment, verdict, catalog)
+
+
+def roles(catalog: Catalog) -> RenderableType:
+    from mlroles.views.reference import roles_table
+
+    return roles_table(catalog)
+
+
+def role(catalog: Catalog, found: Role) -> RenderableType:
+    from mlroles.views.reference import role_page
+
+    return role_page(catalog, found)
+
+
+def questions(questionnaire: Questionnaire) -> RenderableType:
+    from mlroles.views.reference import questions_view
+
+    return questions_view(questionnaire)
+
+
+def checked(catalog: Catalog) -> str:
+    """Plain text: the page prints it unwrapped, so the path stays whole."""
+    count = len(catalog.roles)
+    return f"{catalog.source}: OK, {count} role{'s' if count != 1 else ''}."
+
+
+def path(plan: PathPlan) -> RenderableType:
+    from mlroles.views.path import path_page
+
+    return path_page(plan)
+
+
+def compare(found: list[Role]) -> RenderableType:
+    from mlroles.views.compare import CompareView
+
+    return CompareView(found)
+
+
+def chart(catalog: Catalog, me: Position | None = None) -> RenderableType:
+    from mlroles.views.reference import chart_page
+
+    return chart_page(catalog, me)
+
+
+def history(results: tuple[SavedResult, ...], catalog: Catalog) -> RenderableType:
+    from mlroles.views.result import history_table
+
+    return history_table(results, catalog)
+
+
+def team(report: TeamReport, catalog: Catalog) -> RenderableType:
+    from mlroles.views.team import team_page
+
+    return team_page(report, catalog)
+
+
+def posting(reading: PostingReading, verdict: Verdict, catalog: Catalog) -> RenderableType:
+    from mlroles.views.result import posting_page
+
+    return posting_page(reading, verdict, catalog)

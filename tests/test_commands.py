@@ -1,0 +1,55 @@
+"""The table of commands in cli/main.py is the only place commands are
+registered: one module per command, each listed once, in help order."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from typer.main import get_command
+
+from mlroles.cli.exit_codes import ExitCode
+from mlroles.cli.main import COMMANDS, app
+
+from .conftest import Run
+
+COMMANDS_DIR = Path(__file__).resolve().parents[1] / "src" / "mlroles" / "cli" / "commands"
+
+
+def test_every_command_module_is_in_the_table_once() -> None:
+    modules = sorted(p.stem for p in COMMANDS_DIR.glob("*.py") if p.name != "__init__.py")
+    listed = sorted(c.function.__module__.rsplit(".", 1)[-1] for c in COMMANDS)
+    assert listed == modules
+    assert len({c.name for c in COMMANDS}) == len(COMMANDS)
+
+
+def test_the_app_has_the_table_s_commands_in_its_order() -> None:
+    group = get_command(app)
+    assert list(getattr(group, "commands", {})) == [c.name for c in COMMANDS]
+
+
+def test_help_lists_commands_in_table_order(run: Run) -> None:
+    out = run("--help").stdout
+    panel = out[out.index("Commands") :]
+    positions = [panel.index(f"│ {c.name} ") for c in COMMANDS]
+    assert positions == sorted(positions)
+
+
+def test_command_modules_do_not_register_themselves() -> None:
+    for path in COMMANDS_DIR.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "mlroles.cli.app":
+                assert "app" not in {a.name for a in node.names}, path.name
+            if isinstance(node, ast.FunctionDef):
+                assert node.decorator_list == [], f"{path.name}: {node.name} is decorated"
+
+
+def test_exit_codes_are_the_documented_ones() -> None:
+    assert {c.name: c.value for c in ExitCode} == {
+        "OK": 0,
+        "INTERNAL_ERROR": 1,
+        "USER_ERROR": 2,
+        "INTERRUPTED": 130,
+    }
+    assert all(code.meaning for code in ExitCode)
