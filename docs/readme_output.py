@@ -56,22 +56,44 @@ def show_broken_catalog() -> None:
 
 
 def show_model_parameters() -> None:
-    """The scoring constants, read from the code so the README cannot drift."""
-    from mlroles.core import scoring
+    """The scoring constants, read from the data files so the README cannot drift."""
+    import math
+
     from mlroles.core.axes import AXIS_TITLES, WEIGHTS
     from mlroles.core.questionnaire import level_value
+    from mlroles.files.catalog_file import load_catalog
+    from mlroles.files.paths import data_file
+    from mlroles.files.questionnaire_file import load_questionnaire
 
+    catalog = load_catalog(data_file("roles.toml"))
+    rules = load_questionnaire(data_file("questions.toml"), catalog).rules
+    share = rules.product_weight / (rules.product_weight + len(catalog.roles) - 1)
+    sd = math.sqrt(2 * rules.step_probability)
     cog.outl("| parameter | value |")
     cog.outl("|---|---|")
-    for axis, weight in WEIGHTS.items():
-        cog.outl(f"| distance weight, {AXIS_TITLES[axis].lower()} | {weight} |")
     levels = ", ".join(f"{level} → {level_value(level):g}" for level in range(1, 6))
     cog.outl(f"| answer level → axis value | {levels} |")
-    cog.outl(f"| work-product bonus (distance taken off) | {scoring.PRODUCT_BONUS} |")
-    cog.outl(f"| distance at which fit reaches 0% | {scoring.FIT_ZERO_DISTANCE} |")
-    cog.outl(f"| margin for `clear` | ≥ {scoring.CLEAR_MARGIN} |")
-    cog.outl(f"| margin for `leaning` | ≥ {scoring.LEANING_MARGIN} (below: `toss-up`) |")
-    cog.outl(f"| fit below which you are warned that no role is close | {scoring.FAR_FIT:g}% |")
+    for axis, weight in WEIGHTS.items():
+        cog.outl(
+            f"| weight of {AXIS_TITLES[axis].lower()}, in distance and likelihood | {weight} |"
+        )
+    cog.outl(
+        f"| retake noise: an answer moves one level down, or up, with | "
+        f"{rules.step_probability:g} each (sd {sd:.2f} levels) |"
+    )
+    cog.outl(
+        f"| work product's prior weight (`product_weight`) | {rules.product_weight:g} "
+        f"against 1: a prior share of {share:.2f} with {len(catalog.roles)} roles |"
+    )
+    cog.outl(f"| simulated retakes (`retakes`), seed | {rules.retakes}, {rules.seed} |")
+    cog.outl(f"| stability for `clear` | ≥ {rules.clear_at:g} |")
+    cog.outl(f"| stability for `leaning` | ≥ {rules.leaning_at:g} (below: `toss-up`) |")
+    cog.outl(
+        f"| two items of one axis that contradict each other | "
+        f"≥ {rules.contradiction_levels} levels apart |"
+    )
+    cog.outl(f"| chart distance at which chart fit reaches 0% | {rules.fit_zero_distance:g} |")
+    cog.outl(f"| chart fit of the nearest role below which you are warned | {rules.far_fit:g}% |")
 
 
 def show_team_example() -> None:

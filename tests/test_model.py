@@ -136,9 +136,7 @@ def test_the_batch_path_agrees_with_assess(evidence: Evidence) -> None:
 
 def test_the_work_product_settles_a_close_call_but_not_a_far_one() -> None:
     devops, data = CATALOG.get("ml-devops"), CATALOG.get("data-engineer")
-    halfway = Position(
-        *((devops.position.value(a) + data.position.value(a)) / 2 for a in AXES)
-    )
+    halfway = Position(*((devops.position.value(a) + data.position.value(a)) / 2 for a in AXES))
     for chosen in (devops.id, data.id):
         assert assess(MODEL, Evidence(axes=halfway, work_product=chosen)).best.role.id == chosen
     researcher = CATALOG.get("ml-researcher").position

@@ -495,10 +495,7 @@ def _member_data(fit: "MemberFit") -> MemberData:
 
 def team_data(report: "TeamReport") -> TeamData:
     return {
-        "members": [
-            _member_data(f)
-            for f in report.fits
-        ],
+        "members": [_member_data(f) for f in report.fits],
         "coverage": [
             {
                 "role": c.role.id,

@@ -36,9 +36,8 @@ def path_command(
     """The gaps between you and a role, and the next steps to close them."""
     from mlroles.cli import profile_input as where
     from mlroles.core.path import plan_path
-    from mlroles.views import pages
-
     from mlroles.core.scoring import profile_of
+    from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
