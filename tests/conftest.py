@@ -3,13 +3,14 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from mlroles.cli.environment import Environment
-from mlroles.cli.main import app
+from mlroles.cli.main import main
 from mlroles.files.paths import data_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,7 +24,39 @@ class TtyStream(io.StringIO):
         return True
 
 
-Run = Callable[..., Result]
+@dataclass(frozen=True)
+class Result:
+    """What one run of mlroles did."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def mlroles(
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    input: str | None = None,
+    tty: bool = False,
+) -> Result:
+    """Run mlroles in-process through its real entry point, main(argv, env), as
+    httpie's tests do: with its own streams (terminals if tty) and only these
+    environment variables, plus the test's history folder and 80 columns."""
+    stream = TtyStream if tty else io.StringIO
+    stdin, stdout, stderr = stream(input or ""), stream(), stream()
+    variables = {"MLROLES_HOME": os.environ["MLROLES_HOME"], "COLUMNS": "80", **(env or {})}
+    code = main(list(args), Environment.from_streams(stdin, stdout, stderr, variables))
+    return Result(code, stdout.getvalue(), stderr.getvalue())
+
+
+class Run(Protocol):
+    def __call__(
+        self, *args: str, env: Mapping[str, str] | None = None, input: str | None = None
+    ) -> Result: ...
 
 
 @pytest.fixture(autouse=True)
@@ -38,29 +71,26 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke the CLI in-process; stdout is not a terminal."""
+    """Run mlroles with stdin, stdout and stderr that are not terminals."""
 
     def invoke(
         *args: str, env: Mapping[str, str] | None = None, input: str | None = None
     ) -> Result:
-        runner = CliRunner()
-        return runner.invoke(app, list(args), env={"COLUMNS": "80", **(env or {})}, input=input)
+        return mlroles(*args, env=env, input=input)
 
     return invoke
 
 
-def tty_environment(env: Mapping[str, str]) -> tuple[Environment, TtyStream, TtyStream]:
-    stdout, stderr = TtyStream(), TtyStream()
-    environment = Environment(
-        stdin=TtyStream(),
-        stdout=stdout,
-        stderr=stderr,
-        stdin_isatty=True,
-        stdout_isatty=True,
-        stderr_isatty=True,
-        env={"MLROLES_HOME": os.environ.get("MLROLES_HOME", ""), **env},
-    )
-    return environment, stdout, stderr
+@pytest.fixture
+def run_tty() -> Run:
+    """Run mlroles as if in a terminal: stdin, stdout and stderr are all terminals."""
+
+    def invoke(
+        *args: str, env: Mapping[str, str] | None = None, input: str | None = None
+    ) -> Result:
+        return mlroles(*args, env=env, input=input, tty=True)
+
+    return invoke
 
 
 @pytest.fixture

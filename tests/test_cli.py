@@ -9,12 +9,10 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from typer.testing import CliRunner
 
 from mlroles import __version__
-from mlroles.cli.main import app
 
-from .conftest import Run, tty_environment
+from .conftest import Run
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -106,14 +104,11 @@ def test_piped_output_has_no_colour(run: Run) -> None:
     assert not ANSI.search(run("describe", "mle").stdout)
 
 
-def test_terminal_output_has_colour_unless_no_color() -> None:
-    env, stdout, _ = tty_environment({"COLUMNS": "80", "TERM": "xterm-256color"})
-    CliRunner().invoke(app, ["describe", "mle"], obj=env)
-    assert ANSI.search(stdout.getvalue())
-    env, stdout, _ = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
-    CliRunner().invoke(app, ["describe", "mle"], obj=env)
-    assert "ML engineer" in stdout.getvalue()
-    assert not ANSI.search(stdout.getvalue())
+def test_terminal_output_has_colour_unless_no_color(run_tty: Run) -> None:
+    assert ANSI.search(run_tty("describe", "mle", env={"TERM": "xterm-256color"}).stdout)
+    plain = run_tty("describe", "mle", env={"TERM": "xterm-256color", "NO_COLOR": "1"}).stdout
+    assert "ML engineer" in plain
+    assert not ANSI.search(plain)
 
 
 def test_custom_catalog_from_option_and_env(
@@ -161,17 +156,16 @@ def test_check_reports_ok(run: Run) -> None:
 
 
 def test_markup_and_escapes_in_data_are_shown_as_plain_text(
-    run: Run, catalog_text: str, write_catalog: Callable[[str], Path]
+    run_tty: Run, catalog_text: str, write_catalog: Callable[[str], Path]
 ) -> None:
     text = catalog_text.replace(
         'summary = "Takes a model',
         r'summary = "[bold red]Loud[/bold red] \u001b[2J\u001b]0;title\u0007Takes a model',
     )
     path = write_catalog(text)
-    env, stdout, _ = tty_environment({"COLUMNS": "100", "MLROLES_ROLES": str(path)})
-    result = CliRunner().invoke(app, ["--roles", str(path), "describe", "mle"], obj=env)
+    result = run_tty("--roles", str(path), "describe", "mle", env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
-    out = stdout.getvalue()
+    out = result.stdout
     assert "[bold red]Loud[/bold red]" in out
     assert "\x1b[2J" not in out
     assert "\x07" not in out and "]0;title" not in out
@@ -232,3 +226,26 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "Missing argument" in result.stderr
+
+
+def test_main_writes_only_to_the_environment_it_is_given(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main(argv, env): what Typer prints itself (help, usage errors) lands in
+    env's streams too, never on the process's."""
+    usage = run("describe")
+    assert usage.exit_code == 2
+    assert "Missing argument" in usage.stderr and usage.stdout == ""
+    assert "Usage: mlroles" in run("--help").stdout
+    assert run("--version").stdout.strip() == f"mlroles {__version__}"
+    assert capsys.readouterr() == ("", "")
+
+
+def test_environment_variables_come_from_the_environment_given(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLROLES_ROLES", str(tmp_path / "not-this-one.toml"))
+    assert run("roles").exit_code == 0  # the process's variable is not the program's
+    result = run("roles", env={"MLROLES_ROLES": str(tmp_path / "this-one.toml")})
+    assert result.exit_code == 2
+    assert f"Role catalog not found: {tmp_path / 'this-one.toml'}" in result.stderr

@@ -8,15 +8,13 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from mlroles.cli.main import app
 from mlroles.core.axes import AXES, Position
 from mlroles.core.catalog import Catalog
 from mlroles.core.path import plan_path
 from mlroles.files.catalog_file import load_catalog
 
-from .conftest import REPO, ROLES_TOML, Run, tty_environment
+from .conftest import REPO, ROLES_TOML, Run
 
 CATALOG: Catalog = load_catalog(ROLES_TOML)
 
@@ -109,10 +107,9 @@ def test_compare_stacks_at_60_columns(run: Run) -> None:
         assert name in out
 
 
-def test_compare_highlights_differences() -> None:
-    env, stdout, _ = tty_environment({"COLUMNS": "120", "TERM": "xterm-256color"})
-    CliRunner().invoke(app, ["compare", "ml-researcher", "data-scientist"], obj=env)
-    out = stdout.getvalue()
+def test_compare_highlights_differences(run_tty: Run) -> None:
+    env = {"COLUMNS": "120", "TERM": "xterm-256color"}
+    out = run_tty("compare", "ml-researcher", "data-scientist", env=env).stdout
     bold_yellow = re.compile(r"\x1b\[1;33m([^\x1b]+)")
     highlighted = {match.strip() for match in bold_yellow.findall(out)}
     assert {"PyTorch", "SQL", "9.4", "7.8"} <= highlighted  # unique tools, highest values

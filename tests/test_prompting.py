@@ -10,11 +10,8 @@ import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
-from mlroles.cli.main import app
-
-from .conftest import tty_environment
+from .conftest import mlroles
 
 DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
 
@@ -32,9 +29,8 @@ def level(n: int) -> str:
 
 def run_quiz(keys: PipeInput, typed: str, *args: str) -> tuple[int, str, str]:
     keys.send_text(typed)
-    env, stdout, stderr = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
-    result = CliRunner().invoke(app, ["quiz", *args], obj=env)
-    return result.exit_code, stdout.getvalue(), stderr.getvalue() + result.output
+    result = mlroles("quiz", *args, env={"NO_COLOR": "1"}, tty=True)
+    return result.exit_code, result.stdout, result.stderr
 
 
 ML_ENGINEER_KEYS = (

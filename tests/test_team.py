@@ -198,18 +198,13 @@ def test_parse_roster_rejects_a_header_only_of_junk() -> None:
         parse_roster("a,b,c\n1,2,3\n", "t.csv", CATALOG)
 
 
-def test_progress_bar_only_when_stderr_is_a_terminal(run: Run, write_csv: WriteCsv) -> None:
-    from typer.testing import CliRunner
-
-    from mlroles.cli.main import app
-
-    from .conftest import tty_environment
-
+def test_progress_bar_only_when_stderr_is_a_terminal(
+    run: Run, run_tty: Run, write_csv: WriteCsv
+) -> None:
     rows = "".join(f"M{i},5,5,5\n" for i in range(25_000))
     path = write_csv("name,ml,swe,comm\n" + rows)
-    env, _, stderr = tty_environment({"COLUMNS": "80", "TERM": "xterm"})
-    result = CliRunner().invoke(app, ["team", str(path), "--json"], obj=env)
+    result = run_tty("team", str(path), "--json", env={"TERM": "xterm"})
     assert result.exit_code == 0
-    assert "Reading the team" in stderr.getvalue()
+    assert "Reading the team" in result.stderr
     piped = run("team", str(path), "--json")
     assert "Reading the team" not in piped.stderr

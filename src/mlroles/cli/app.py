@@ -57,6 +57,19 @@ app = typer.Typer(
 )
 
 
+def _file_from_env(
+    ctx: typer.Context, name: str, value: Path | None, envvar: str, env: Environment
+) -> Path | None:
+    """A file option that an environment variable may also set. Click reads the
+    variable from the process; take it from env instead, so that main(argv, env)
+    sees exactly what a process with that environment would."""
+    source = ctx.get_parameter_source(name)
+    if source is not None and source.name == "COMMANDLINE":
+        return value
+    found = env.env.get(envvar)
+    return Path(found) if found else None
+
+
 def _show_version(value: bool) -> None:
     if value:
         print(f"mlroles {__version__}")
@@ -87,4 +100,5 @@ def _global_options(
     ] = False,
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
-    ctx.obj = AppState(env=env, roles_path=roles, debug=debug or env.debug)
+    roles_path = _file_from_env(ctx, "roles", roles, "MLROLES_ROLES", env)
+    ctx.obj = AppState(env=env, roles_path=roles_path, debug=debug or env.debug)
