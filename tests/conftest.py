@@ -15,6 +15,7 @@ from mlroles.files.paths import data_file
 
 REPO = Path(__file__).resolve().parents[1]
 ROLES_TOML = REPO / "data" / "roles.toml"
+QUESTIONS_TOML = REPO / "data" / "questions.toml"
 
 
 class TtyStream(io.StringIO):
@@ -65,6 +66,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "mlroles-home"
     monkeypatch.setenv("MLROLES_HOME", str(home))
     monkeypatch.delenv("MLROLES_ROLES", raising=False)
+    monkeypatch.delenv("MLROLES_QUESTIONS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
 
@@ -102,6 +104,21 @@ def catalog_text() -> str:
 def write_catalog(tmp_path: Path) -> Callable[[str], Path]:
     def write(text: str) -> Path:
         path = tmp_path / "roles.toml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def questions_text() -> str:
+    return data_file("questions.toml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_questions(tmp_path: Path) -> Callable[[str], Path]:
+    def write(text: str) -> Path:
+        path = tmp_path / "questions.toml"
         path.write_text(text, encoding="utf-8")
         return path
 

@@ -210,3 +210,52 @@ def test_data_scientist_advice_in_output(run: Run) -> None:
     out = run("quiz", "--ml", "2", "--swe", "1.5", "--comm", "8", "--product", "ds").stdout
     assert "Data analyst" in out
     assert "The kind nearest to you: Analytics and reporting." in " ".join(out.split())
+
+
+def test_custom_questionnaire_from_option_and_env(
+    run: Run, tmp_path: Path, questions_text: str, write_questions: Callable[[str], Path]
+) -> None:
+    text = questions_text.replace('id = "ml-math"', 'id = "ml-maths"')
+    path = write_questions(text.replace("Maths and statistics:", "Maths, my own wording:"))
+    by_option = json.loads(run("--questions", str(path), "questions", "--json").stdout)
+    by_env = json.loads(run("questions", "--json", env={"MLROLES_QUESTIONS": str(path)}).stdout)
+    assert by_option == by_env
+    assert "ml-maths" in [q["id"] for q in by_option]
+    assert any(q["text"].startswith("Maths, my own wording:") for q in by_option)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({q["id"]: q["choices"][0]["value"] for q in by_option}))
+    for args in (["quiz", "--answers", str(answers)], ["path", "mle", "--answers", str(answers)]):
+        assert run("--questions", str(path), *args).exit_code == 0
+        builtin = run(*args)
+        assert builtin.exit_code == 2
+        assert "unknown question id 'ml-maths'" in builtin.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["questions"],
+        ["quiz", "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["quiz"],
+        ["path", "mle", "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["posting", "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["posting", "-i"],
+    ],
+)
+def test_bad_questionnaire_exits_2_for_every_command_that_reads_it(
+    run: Run, questions_text: str, write_questions: Callable[[str], Path], args: list[str]
+) -> None:
+    path = write_questions(questions_text.replace('axis = "communication"', 'axis = "charm"', 1))
+    result = run("--questions", str(path), *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"Invalid questionnaire {path} (1 problem):" in result.stderr
+    assert "field 'axis': must be one of" in result.stderr
+    assert "mlroles --questions PATH check" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_questionnaire_file(run: Run, tmp_path: Path) -> None:
+    result = run("questions", env={"MLROLES_QUESTIONS": str(tmp_path / "nope.toml")})
+    assert result.exit_code == 2
+    assert f"Questionnaire not found: {tmp_path / 'nope.toml'}" in result.stderr

@@ -89,6 +89,16 @@ def _global_options(
             help="Use another role catalog (TOML) instead of the built-in one.",
         ),
     ] = None,
+    questions: Annotated[
+        Path | None,
+        typer.Option(
+            "--questions",
+            envvar="MLROLES_QUESTIONS",
+            show_default=False,
+            dir_okay=False,
+            help="Use another questionnaire (TOML) instead of the built-in one.",
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks for internal errors.")
     ] = False,
@@ -100,5 +110,9 @@ def _global_options(
     ] = False,
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
-    roles_path = _file_from_env(ctx, "roles", roles, "MLROLES_ROLES", env)
-    ctx.obj = AppState(env=env, roles_path=roles_path, debug=debug or env.debug)
+    ctx.obj = AppState(
+        env=env,
+        roles_path=_file_from_env(ctx, "roles", roles, "MLROLES_ROLES", env),
+        debug=debug or env.debug,
+        questions_path=_file_from_env(ctx, "questions", questions, "MLROLES_QUESTIONS", env),
+    )

@@ -32,15 +32,9 @@ class Placement:
     interactive: bool
 
 
-def load_builtin_questionnaire(catalog: Catalog) -> Questionnaire:
-    from mlroles.files.paths import data_file
-    from mlroles.files.questionnaire_file import load_questionnaire
-
-    return load_questionnaire(data_file("questions.toml"), catalog)
-
-
 def direct_placement(
     catalog: Catalog,
+    questionnaire: Questionnaire,
     ml: float | None,
     swe: float | None,
     comm: float | None,
@@ -67,6 +61,7 @@ def direct_placement(
 
 def given_placement(
     catalog: Catalog,
+    questionnaire: Questionnaire,
     answers_file: Path | None,
     ml: float | None,
     swe: float | None,
@@ -79,9 +74,9 @@ def given_placement(
     if direct and answers_file is not None:
         raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
     if direct:
-        return direct_placement(catalog, ml, swe, comm, product)
+        return direct_placement(catalog, questionnaire, ml, swe, comm, product)
     if answers_file is not None:
-        return answers_placement(catalog, answers_file)
+        return answers_placement(catalog, questionnaire, answers_file)
     return None
 
 
@@ -98,23 +93,25 @@ def _from_answers(
     return Placement(profile, work_product, noise, flat, interactive)
 
 
-def answers_placement(catalog: Catalog, answers_file: Path) -> Placement:
+def answers_placement(
+    catalog: Catalog, questionnaire: Questionnaire, answers_file: Path
+) -> Placement:
     from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
     from mlroles.files.catalog_file import read_text
 
-    questionnaire = load_builtin_questionnaire(catalog)
     source = str(answers_file)
     raw = parse_answers_file(read_text(answers_file, "Answers file", AnswersError), source)
     answers = check_answers(questionnaire, raw, source, catalog)
     return _from_answers(questionnaire, answers, interactive=False)
 
 
-def interactive_placement(catalog: Catalog, env: Environment, posting: bool = False) -> Placement:
+def interactive_placement(
+    questionnaire: Questionnaire, env: Environment, posting: bool = False
+) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
     Ctrl-C raises KeyboardInterrupt; the app turns it into exit code 130."""
     from mlroles.core.questionnaire import for_posting
 
-    questionnaire = load_builtin_questionnaire(catalog)
     if posting:
         questionnaire = for_posting(questionnaire)
     if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):

@@ -1,5 +1,6 @@
-"""What every command works with: the environment, the catalog, the history,
-and the ways to print. This is the imperative shell; the core never sees it."""
+"""What every command works with: the environment, the catalog, the
+questionnaire, the history, and the ways to print. This is the imperative
+shell; the core never sees it."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from mlroles.cli.environment import Environment
 from mlroles.core.catalog import Catalog
 
 if TYPE_CHECKING:
+    from mlroles.core.questionnaire import Questionnaire
     from mlroles.files.history import History, HistoryLoad
 
 EXIT_USER_ERROR = 2
@@ -26,12 +28,28 @@ class AppState:
     env: Environment
     roles_path: Path | None
     debug: bool
+    questions_path: Path | None = None
+
+    def roles_file(self) -> Path:
+        from mlroles.files.paths import data_file
+
+        return self.roles_path or data_file("roles.toml")
+
+    def questions_file(self) -> Path:
+        from mlroles.files.paths import data_file
+
+        return self.questions_path or data_file("questions.toml")
 
     def catalog(self) -> Catalog:
         from mlroles.files.catalog_file import load_catalog
-        from mlroles.files.paths import data_file
 
-        return load_catalog(self.roles_path or data_file("roles.toml"))
+        return load_catalog(self.roles_file())
+
+    def questionnaire(self, catalog: Catalog) -> "Questionnaire":
+        """The questionnaire; its work-product question offers the catalog's roles."""
+        from mlroles.files.questionnaire_file import load_questionnaire
+
+        return load_questionnaire(self.questions_file(), catalog)
 
     def history(self) -> "History":
         from mlroles.files.history import History

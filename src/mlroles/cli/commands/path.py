@@ -38,7 +38,7 @@ def path_command(
     state = state_of(ctx)
     catalog = state.catalog()
     target = catalog.resolve(role)
-    placed = where.given_placement(catalog, answers, ml, swe, comm)
+    placed = where.given_placement(catalog, state.questionnaire(catalog), answers, ml, swe, comm)
     if placed is not None:
         profile = placed.profile
     else:

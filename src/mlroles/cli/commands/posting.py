@@ -45,9 +45,11 @@ def posting_command(
     if interactive and direct:
         raise UserError("Give either --interactive or --ml/--swe/--comm, not both.")
     if interactive:
-        placed = where.interactive_placement(catalog, state.env, posting=True)
+        placed = where.interactive_placement(state.questionnaire(catalog), state.env, posting=True)
     elif direct:
-        placed = where.direct_placement(catalog, ml, swe, comm, product)
+        placed = where.direct_placement(
+            catalog, state.questionnaire(catalog), ml, swe, comm, product
+        )
     else:
         raise UserError(
             "Say what the posting asks for: --ml X --swe Y --comm Z (0-10 each),",

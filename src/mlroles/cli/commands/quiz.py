@@ -63,9 +63,10 @@ def quiz_command(
     no_export_with_json(as_json, svg, html)
     no_export_with_json(output_format == "markdown", svg, html, other="--format markdown")
     catalog = state.catalog()
-    placed = where.given_placement(catalog, answers, ml, swe, comm, product)
+    questionnaire = state.questionnaire(catalog)
+    placed = where.given_placement(catalog, questionnaire, answers, ml, swe, comm, product)
     if placed is None:
-        placed = where.interactive_placement(catalog, state.env)
+        placed = where.interactive_placement(questionnaire, state.env)
     _report_quiz(
         state,
         catalog,

@@ -54,10 +54,8 @@ def describe_command(
 @app.command("questions")
 def questions_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Print the questionnaire, for answering with quiz --answers."""
-    from mlroles.cli.profile_input import load_builtin_questionnaire
-
     state = state_of(ctx)
-    questionnaire = load_builtin_questionnaire(state.catalog())
+    questionnaire = state.questionnaire(state.catalog())
     if as_json:
         from mlroles.views.json_data import questions_data
 
