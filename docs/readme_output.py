@@ -51,6 +51,8 @@ def show_broken_catalog() -> None:
     cog.outl("```")
     cog.outl("$ mlroles --roles my-roles.toml check")
     cog.outl(result.stderr.replace(str(path), "my-roles.toml").rstrip())
+    # The questionnaire is checked too; show where it is as in a checkout.
+    cog.outl(result.stdout.replace(str(data_file("questions.toml").parent), "data").rstrip())
     cog.outl(f"$ echo $?\n{result.exit_code}")
     cog.outl("```")
 

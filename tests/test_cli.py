@@ -11,6 +11,9 @@ from typing import ClassVar
 import pytest
 
 from mlroles import __version__
+from mlroles.files.catalog_file import load_catalog
+from mlroles.files.paths import data_file
+from mlroles.files.questionnaire_file import load_questionnaire
 
 from .conftest import Run
 
@@ -149,10 +152,62 @@ def test_missing_catalog_file(run: Run, tmp_path: Path) -> None:
     assert "Role catalog not found" in result.stderr
 
 
-def test_check_reports_ok(run: Run) -> None:
+def test_check_says_each_file_is_ok(run: Run) -> None:
+    roles, questions = data_file("roles.toml"), data_file("questions.toml")
+    catalog = load_catalog(roles)
+    questionnaire = load_questionnaire(questions, catalog)
     result = run("check")
     assert result.exit_code == 0
-    assert "OK, 6 roles" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"{roles}: OK, {len(catalog.roles)} roles.",
+        f"{questions}: OK, {len(questionnaire.questions)} questions.",
+    ]
+    assert result.stderr == ""
+
+
+def test_check_reports_the_problems_of_each_file(
+    run: Run,
+    catalog_text: str,
+    questions_text: str,
+    write_catalog: Callable[[str], Path],
+    write_questions: Callable[[str], Path],
+) -> None:
+    good_roles, good_questions = data_file("roles.toml"), data_file("questions.toml")
+    bad_roles = write_catalog(catalog_text.replace("communication = 10.0", "communication = 11"))
+    bad_questions = write_questions(questions_text.replace('not_sure = "', 'unsure = "'))
+    roles_problem = "field 'chart.communication': 11 is out of range"
+    questions_problem = "work_product: unknown field 'unsure'. Did you mean 'not_sure'?"
+
+    result = run("--questions", str(bad_questions), "check")
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"{good_roles}: OK, ")
+    assert str(good_questions) not in result.output
+    assert f"Invalid questionnaire {bad_questions} (2 problems):" in result.stderr
+    assert questions_problem in result.stderr
+
+    result = run("--roles", str(bad_roles), "check")
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"{good_questions}: OK, ")
+    assert f"Invalid role catalog {bad_roles} (1 problem):" in result.stderr
+    assert roles_problem in result.stderr
+
+    # A broken catalog does not hide the questionnaire's own problems.
+    env = {"MLROLES_ROLES": str(bad_roles), "MLROLES_QUESTIONS": str(bad_questions)}
+    result = run("check", env=env)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert roles_problem in result.stderr and questions_problem in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_counts_one_role_in_the_singular(
+    run: Run, catalog_text: str, write_catalog: Callable[[str], Path]
+) -> None:
+    first_role = catalog_text.split("[[roles]]")[1]
+    path = write_catalog("schema_version = 1\n[[roles]]" + first_role)
+    result = run("--roles", str(path), "check")
+    assert result.exit_code == 0, result.stderr
+    assert f"{path}: OK, 1 role.\n" in result.stdout
 
 
 def test_markup_and_escapes_in_data_are_shown_as_plain_text(

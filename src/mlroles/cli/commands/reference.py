@@ -10,7 +10,7 @@ from mlroles.cli.options import (
     SvgOption,
     no_export_with_json,
 )
-from mlroles.cli.state import state_of
+from mlroles.cli.state import EXIT_USER_ERROR, AppState, state_of
 
 
 @app.command("roles")
@@ -68,8 +68,19 @@ def questions_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
 @app.command("check")
 def check_command(ctx: typer.Context) -> None:
-    """Validate the role catalog and report every problem in it."""
-    state = state_of(ctx)
-    catalog = state.catalog()
-    count = len(catalog.roles)
-    state.print_text(f"{catalog.source}: OK, {count} role{'s' if count != 1 else ''}.\n")
+    """Validate the role catalog and the questionnaire, and report every problem."""
+    if not check_files(state_of(ctx)):
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+def check_files(state: AppState) -> bool:
+    """Say for each data file that it is OK, or print its problems; True if all are OK."""
+    from mlroles.files.data_files import check_data_files
+
+    checks = check_data_files(state.roles_file(), state.questions_file())
+    for checked in checks:
+        if checked.ok:
+            state.print_text(checked.summary() + "\n")
+        else:
+            state.message(*checked.problems)
+    return all(checked.ok for checked in checks)
