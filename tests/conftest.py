@@ -123,3 +123,31 @@ def write_questions(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return write
+
+
+# A question that data/questions.toml does not have, for tests that must work
+# with any questionnaire.
+NEW_QUESTION = """
+[[questions]]
+id = "ml-evaluation"
+axis = "machine_learning"
+text = "Evaluating models: what is the most you have done?"
+posting_text = "Evaluating models: what must the hire have done?"
+levels = [
+  "I have not evaluated a model myself.",
+  "I have read a model's accuracy off someone else's report.",
+  "I have chosen the metrics and the test set for a model.",
+  "I have designed an offline evaluation that predicted results in production.",
+  "I have built the evaluation suite that a team's models are judged by.",
+]
+"""
+
+
+def with_table(text: str, table: str, first: bool = False) -> str:
+    """A TOML data file with one more array-of-tables entry, such as a
+    [[questions]] or [[roles]] table: after the others, or before them."""
+    if not first:
+        return text + table  # an array of tables may go on after other tables
+    header = table.split("\n", 2)[1]  # "[[questions]]" or "[[roles]]"
+    at = text.index(header)
+    return text[:at] + table.lstrip() + "\n" + text[at:]

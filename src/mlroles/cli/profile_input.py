@@ -56,7 +56,8 @@ def direct_placement(
     work_product = None
     if product is not None and normalize(product) != NOT_SURE:
         work_product = catalog.resolve(product).id
-    return Placement(Position(*values), work_product, default_noise(), False, False)
+    noise = default_noise(questionnaire.items_per_axis)
+    return Placement(Position(*values), work_product, noise, False, False)
 
 
 def given_placement(

@@ -50,6 +50,11 @@ class Questionnaire:
     def axis_questions(self) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.axis != WORK_PRODUCT_AXIS)
 
+    @property
+    def items_per_axis(self) -> dict[str, int]:
+        """How many questions measure each axis."""
+        return {axis: sum(q.axis == axis for q in self.questions) for axis in AXES}
+
 
 def for_posting(questionnaire: Questionnaire) -> Questionnaire:
     """The same questions asked about a job posting instead of about yourself."""
