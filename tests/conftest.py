@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,9 @@ import pytest
 
 from mlroles.cli.environment import Environment
 from mlroles.cli.main import main
+from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
+from mlroles.files.questionnaire_file import load_questionnaire
 
 REPO = Path(__file__).resolve().parents[1]
 ROLES_TOML = REPO / "data" / "roles.toml"
@@ -123,6 +126,54 @@ def write_questions(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return write
+
+
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def counts_of_the_data() -> set[int]:
+    """How many roles, questions and questions per axis the shipped data has.
+    Help and prose must not state these numbers: they change with the data."""
+    catalog = load_catalog(ROLES_TOML)
+    questionnaire = load_questionnaire(QUESTIONS_TOML, catalog)
+    return {
+        len(catalog.roles),
+        len(questionnaire.questions),
+        len(questionnaire.axis_questions),
+        *questionnaire.items_per_axis.values(),
+    }
+
+
+def stated_counts(text: str, counts: set[int], digits: bool = True) -> list[str]:
+    """The places where text states one of these counts, in words (and digits,
+    unless digits is False); scales such as 0-10 or "0 to 10" are not counts."""
+    text = re.sub(r"\d+(?:\.\d+)?\s*(?:-|to|<=x<=)\s*\d+", "", text)
+    numbers = [NUMBER_WORDS[n] for n in counts if n < len(NUMBER_WORDS)]
+    numbers += [str(n) for n in counts] if digits else []
+    pattern = rf"\b(?:{'|'.join(numbers)})\b\W+\w+"  # the number and the word after it
+    return [m.group(0) for m in re.finditer(pattern, text, re.I)]
 
 
 # A question that data/questions.toml does not have, for tests that must work

@@ -15,7 +15,7 @@ from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
 from mlroles.files.questionnaire_file import load_questionnaire
 
-from .conftest import Run
+from .conftest import Run, counts_of_the_data, stated_counts
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -304,3 +304,15 @@ def test_environment_variables_come_from_the_environment_given(
     result = run("roles", env={"MLROLES_ROLES": str(tmp_path / "this-one.toml")})
     assert result.exit_code == 2
     assert f"Role catalog not found: {tmp_path / 'this-one.toml'}" in result.stderr
+
+
+def test_help_does_not_state_how_many_roles_or_questions_there_are(run: Run) -> None:
+    from typer.main import get_command
+
+    from mlroles.cli.main import app
+
+    commands = get_command(app).commands  # type: ignore[attr-defined]
+    helps = {name: run(*name.split(), "--help").stdout for name in ["", *commands]}
+    assert all("Usage: mlroles" in text for text in helps.values())
+    stated = {name: stated_counts(text, counts_of_the_data()) for name, text in helps.items()}
+    assert {name: found for name, found in stated.items() if found} == {}

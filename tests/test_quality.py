@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, counts_of_the_data, stated_counts
 
 
 def tool(*args: str) -> subprocess.CompletedProcess[str]:
@@ -45,6 +45,14 @@ def test_readme_output_is_up_to_date() -> None:
     assert result.returncode == 0, (
         result.stdout + result.stderr + "\nRegenerate with: python -m cogapp -r README.md"
     )
+
+
+def test_readme_prose_does_not_state_how_many_roles_or_questions_there_are() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)  # generated output may count
+    stated = stated_counts(prose, counts_of_the_data(), digits=False)  # prose counts in words
+    # There are three axes whatever the data says; that is not a count of the data.
+    assert [found for found in stated if not found.lower().startswith("three ax")] == []
 
 
 def readme_blocks() -> list[str]:

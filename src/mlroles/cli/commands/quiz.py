@@ -52,7 +52,7 @@ def quiz_command(
     svg: SvgOption = None,
     html: HtmlOption = None,
 ) -> None:
-    """Answer ten questions and see which role fits you best."""
+    """Answer the questionnaire and see which role fits you best."""
     from mlroles.cli import profile_input as where
 
     state = state_of(ctx)
