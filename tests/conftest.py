@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -96,6 +96,27 @@ def run_tty() -> Run:
         return mlroles(*args, env=env, input=input, tty=True)
 
     return invoke
+
+
+TypeKeys = Callable[[str], None]
+
+
+@pytest.fixture
+def type_keys() -> Iterator[TypeKeys]:
+    """Type keys into the prompts of the next run. The input is closed after
+    them, so a prompt that wants more keys fails at once (EOFError: the quiz
+    is cancelled with exit code 130) instead of waiting for ever."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+
+        def type_and_close(keys: str) -> None:
+            pipe.send_text(keys)
+            pipe.close()
+
+        yield type_and_close
 
 
 @pytest.fixture

@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from mlroles.core.posting import article, title_role
 from mlroles.files.catalog_file import load_catalog
 
-from .conftest import ROLES_TOML, Run
+from .conftest import ROLES_TOML, Run, TypeKeys
 
 CATALOG = load_catalog(ROLES_TOML)
 
@@ -97,20 +94,18 @@ def test_posting_needs_input(run: Run) -> None:
     assert "--interactive" in result.stderr
 
 
-def test_interactive_posting_asks_about_the_role(run_tty: Run) -> None:
-    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
-        keys.send_text(("\x1b[B" * 3 + "\r") * 6 + "\r" * 3 + "\x1b[B" * 2 + "\r" + "\r")
-        result = run_tty("posting", "-i", "--title", "ML engineer", "--json")
+def test_interactive_posting_asks_about_the_role(run_tty: Run, type_keys: TypeKeys) -> None:
+    type_keys(("\x1b[B" * 3 + "\r") * 6 + "\r" * 3 + "\x1b[B" * 2 + "\r" + "\r")
+    result = run_tty("posting", "-i", "--title", "ML engineer", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["best"] == "ml-engineer"
     assert data["title_matches"] is True
 
 
-def test_ctrl_c_in_interactive_posting_exits_130(run_tty: Run) -> None:
-    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
-        keys.send_text("\r\x03")
-        result = run_tty("posting", "-i")
+def test_ctrl_c_in_interactive_posting_exits_130(run_tty: Run, type_keys: TypeKeys) -> None:
+    type_keys("\r\x03")
+    result = run_tty("posting", "-i")
     assert result.exit_code == 130
     assert "Posting cancelled." in result.stderr
     assert result.stdout == ""
