@@ -3,7 +3,8 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+import statistics
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -12,6 +13,15 @@ import pytest
 
 from mlroles.cli.environment import Environment
 from mlroles.cli.main import main
+from mlroles.core.axes import AXES, Position
+from mlroles.core.catalog import Catalog
+from mlroles.core.questionnaire import (
+    WORK_PRODUCT_AXIS,
+    AnswerValue,
+    Question,
+    Questionnaire,
+    level_value,
+)
 from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
 from mlroles.files.questionnaire_file import load_questionnaire
@@ -19,6 +29,71 @@ from mlroles.files.questionnaire_file import load_questionnaire
 REPO = Path(__file__).resolve().parents[1]
 ROLES_TOML = REPO / "data" / "roles.toml"
 QUESTIONS_TOML = REPO / "data" / "questions.toml"
+
+# The shipped data, loaded. Tests take ids, counts and key presses from these,
+# so that adding a role or a question breaks none of them; the few that pin
+# the shipped data on purpose are in test_shipped_data.py.
+CATALOG: Catalog = load_catalog(ROLES_TOML)
+QUESTIONNAIRE: Questionnaire = load_questionnaire(QUESTIONS_TOML, CATALOG)
+
+
+def work_product_question(questionnaire: Questionnaire = QUESTIONNAIRE) -> Question:
+    return next(q for q in questionnaire.questions if q.axis == WORK_PRODUCT_AXIS)
+
+
+def first_question(axis: str, questionnaire: Questionnaire = QUESTIONNAIRE) -> Question:
+    return next(q for q in questionnaire.questions if q.axis == axis)
+
+
+def answers_by_axis(
+    questionnaire: Questionnaire, levels: Mapping[str, Sequence[int]], product: str
+) -> dict[str, AnswerValue]:
+    """Answers that give each axis's questions these levels, in order; an
+    axis's further questions repeat its last level."""
+    answers: dict[str, AnswerValue] = {}
+    for axis, axis_levels in levels.items():
+        on_axis = [q for q in questionnaire.axis_questions if q.axis == axis]
+        for index, question in enumerate(on_axis):
+            answers[question.id] = axis_levels[min(index, len(axis_levels) - 1)]
+    answers[work_product_question(questionnaire).id] = product
+    return answers
+
+
+def axis_means(questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]) -> Position:
+    """The place these answers should give: each axis the mean of its levels' values."""
+    return Position(
+        *(
+            statistics.mean(
+                level_value(int(answers[q.id])) for q in questionnaire.axis_questions if q.axis == a
+            )
+            for a in AXES
+        )
+    )
+
+
+# Keys for the prompts (questionary's select lists).
+DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
+
+
+def choose(question: Question, value: AnswerValue, start: AnswerValue | None = None) -> str:
+    """The keys that move from the start choice (the first by default) to the
+    choice with this value, then press Enter."""
+    values = [c.value for c in question.choices]
+    steps = values.index(value) - (values.index(start) if start is not None else 0)
+    return (DOWN * steps if steps >= 0 else UP * -steps) + ENTER
+
+
+def answer_keys(questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]) -> str:
+    """The keys that give these answers, question by question."""
+    return "".join(choose(q, answers[q.id]) for q in questionnaire.questions)
+
+
+def review_keys(questionnaire: Questionnaire, change: str | None = None) -> str:
+    """In the review list: confirm, or go down past "Looks right" to the
+    question to change (the separator is skipped) and pick it."""
+    if change is None:
+        return ENTER
+    return DOWN * (1 + [q.id for q in questionnaire.questions].index(change)) + ENTER
 
 
 class TtyStream(io.StringIO):
@@ -177,13 +252,11 @@ NUMBER_WORDS = [
 def counts_of_the_data() -> set[int]:
     """How many roles, questions and questions per axis the shipped data has.
     Help and prose must not state these numbers: they change with the data."""
-    catalog = load_catalog(ROLES_TOML)
-    questionnaire = load_questionnaire(QUESTIONS_TOML, catalog)
     return {
-        len(catalog.roles),
-        len(questionnaire.questions),
-        len(questionnaire.axis_questions),
-        *questionnaire.items_per_axis.values(),
+        len(CATALOG.roles),
+        len(QUESTIONNAIRE.questions),
+        len(QUESTIONNAIRE.axis_questions),
+        *QUESTIONNAIRE.items_per_axis.values(),
     }
 
 
@@ -198,10 +271,10 @@ def stated_counts(text: str, counts: set[int], digits: bool = True) -> list[str]
 
 
 # A question that data/questions.toml does not have, for tests that must work
-# with any questionnaire.
+# with any questionnaire. Its id is one the real data will not use.
 NEW_QUESTION = """
 [[questions]]
-id = "ml-evaluation"
+id = "test-only-ml-evaluation"
 axis = "machine_learning"
 text = "Evaluating models: what is the most you have done?"
 posting_text = "Evaluating models: what must the hire have done?"

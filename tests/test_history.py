@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -16,16 +17,18 @@ from pathlib import Path
 import pytest
 
 from mlroles.core.axes import AXES, Position
-from mlroles.core.movement import NOISE_FLOOR_ITEM, axis_noise, default_noise, movement
+from mlroles.core.movement import (
+    NOISE_FLOOR_ITEM,
+    REAL_CHANGE_Z,
+    axis_noise,
+    default_noise,
+    movement,
+)
 from mlroles.core.saved import SavedResult
-from mlroles.files.catalog_file import load_catalog
+from mlroles.core.scoring import assess
 from mlroles.files.history import History, parse_record, record
-from mlroles.files.questionnaire_file import load_questionnaire
 
-from .conftest import NEW_QUESTION, QUESTIONS_TOML, REPO, ROLES_TOML, Run, with_table
-
-CATALOG = load_catalog(ROLES_TOML)
-QUESTIONNAIRE = load_questionnaire(QUESTIONS_TOML, CATALOG)
+from .conftest import CATALOG, NEW_QUESTION, QUESTIONNAIRE, REPO, Run, with_table
 
 DIRECT = ["quiz", "--ml", "6", "--swe", "7", "--comm", "3"]
 
@@ -75,11 +78,14 @@ def test_retake_shows_movement(run: Run) -> None:
     assert moved["axes"]["machine_learning"]["change"] == 4.5
     assert moved["axes"]["machine_learning"]["real"] is True
     assert moved["axes"]["software_engineering"]["real"] is False
-    assert moved["best_before"] == "data-engineer"
-    assert moved["best_after"] == "ml-engineer"
+    assert moved["best_before"] == assess(CATALOG, Position(2, 7, 3), None).best.role.id
+    assert moved["best_after"] == assess(CATALOG, Position(6.5, 7.2, 3), None).best.role.id
+    noise = default_noise(QUESTIONNAIRE.items_per_axis).machine_learning
+    threshold = REAL_CHANGE_Z * math.hypot(noise, noise)  # a direct place, before and after
+    assert 1 < threshold < 4.5
     page = run("quiz", "--ml", "6.5", "--swe", "7.2", "--comm", "3").stdout
     assert "Since your last result" in page
-    assert "ML: 2.0 → 6.5 (+4.5; noise ±2.0) a real change" in page
+    assert f"ML: 2.0 → 6.5 (+4.5; noise ±{threshold:.1f}) a real change" in page
     assert "○ before" in page or "before ○" in page
 
 

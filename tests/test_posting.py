@@ -7,11 +7,16 @@ import json
 import pytest
 
 from mlroles.core.posting import article, title_role
-from mlroles.files.catalog_file import load_catalog
 
-from .conftest import ROLES_TOML, Run, TypeKeys
-
-CATALOG = load_catalog(ROLES_TOML)
+from .conftest import (
+    CATALOG,
+    QUESTIONNAIRE,
+    Run,
+    TypeKeys,
+    answer_keys,
+    answers_by_axis,
+    review_keys,
+)
 
 
 def test_data_scientist_title_on_an_ml_engineer_posting(run: Run) -> None:
@@ -95,7 +100,9 @@ def test_posting_needs_input(run: Run) -> None:
 
 
 def test_interactive_posting_asks_about_the_role(run_tty: Run, type_keys: TypeKeys) -> None:
-    type_keys(("\x1b[B" * 3 + "\r") * 6 + "\r" * 3 + "\x1b[B" * 2 + "\r" + "\r")
+    levels = {"software_engineering": (4,), "machine_learning": (4,), "communication": (1,)}
+    answers = answers_by_axis(QUESTIONNAIRE, levels, "ml-engineer")
+    type_keys(answer_keys(QUESTIONNAIRE, answers) + review_keys(QUESTIONNAIRE))
     result = run_tty("posting", "-i", "--title", "ML engineer", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
