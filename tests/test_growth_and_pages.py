@@ -12,7 +12,7 @@ import pytest
 from mlroles.core.axes import AXES, Position
 from mlroles.core.path import plan_path
 
-from .conftest import CATALOG, REPO, Run
+from .conftest import CATALOG, Run
 
 
 def test_every_role_has_growth_steps_on_every_axis() -> None:
@@ -182,19 +182,3 @@ def test_markdown_report(run: Run) -> None:
     assert "**Best fit: ML engineer**" in out
     assert "| 1 | ML engineer |" in out
     assert run("quiz", "--ml", "1", "--swe", "1", "--comm", "1", "--format", "pdf").exit_code == 2
-
-
-def test_docs_chart_svg_is_committed_and_valid() -> None:
-    svg = REPO / "docs" / "chart.svg"
-    assert ElementTree.parse(svg).getroot().tag.endswith("svg")
-    assert "docs/chart.svg" in (REPO / "README.md").read_text()
-
-
-def test_docs_chart_script_makes_the_picture(tmp_path: Path) -> None:
-    import runpy
-
-    made = tmp_path / "chart.svg"
-    runpy.run_path(str(REPO / "docs" / "make_chart_svg.py"))["make"](made)
-    text = made.read_text()
-    assert ElementTree.fromstring(text).tag.endswith("svg")
-    assert "Data&#160;sci" in text or "Data sci" in text
