@@ -288,6 +288,32 @@ levels = [
 """
 
 
+# A role that data/roles.toml does not have, in the middle of the chart.
+NEW_ROLE = """
+[[roles]]
+id = "test-only-generalist"
+label = "Generalist"
+name = "ML generalist"
+aliases = ["generalist", "mlg"]
+summary = "Does a bit of everything on a small ML team."
+function = "Moves between data, models and deployment as the team needs."
+work_product = "Whatever the small team needs next, from a pipeline to a model"
+tools = ["Python", "SQL", "A cloud notebook"]
+backgrounds = ["Engineers and scientists from small start-ups"]
+hiring = ["Hire for range and curiosity rather than depth in one area."]
+
+[roles.chart]
+machine_learning = 5.0
+software_engineering = 5.0
+communication = 5.0
+
+[roles.growth]
+machine_learning = ["Train a model end to end on your team's data."]
+software_engineering = ["Deploy a small service with tests and monitoring."]
+communication = ["Write up a project so that another team can take it over."]
+"""
+
+
 def with_table(text: str, table: str, first: bool = False) -> str:
     """A TOML data file with one more array-of-tables entry, such as a
     [[questions]] or [[roles]] table: after the others, or before them."""
