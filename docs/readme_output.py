@@ -51,7 +51,47 @@ def show_broken_catalog() -> None:
     cog.outl("```")
     cog.outl("$ mlroles --roles my-roles.toml check")
     cog.outl(result.stderr.replace(str(path), "my-roles.toml").rstrip())
+    # The questionnaire is checked too; show where it is as in a checkout.
+    cog.outl(result.stdout.replace(str(data_file("questions.toml").parent), "data").rstrip())
     cog.outl(f"$ echo $?\n{result.exit_code}")
+    cog.outl("```")
+
+
+# The answers in the README's scripted example, per axis in question order; an
+# axis's further questions repeat its last level. They describe an ML engineer.
+EXAMPLE_LEVELS = {
+    "software_engineering": (4, 3, 3),
+    "machine_learning": (4, 4, 3),
+    "communication": (2, 2, 3),
+}
+EXAMPLE_PRODUCT = "ml-engineer"
+
+
+def show_answers_example() -> None:
+    """The scripted quiz, with an answers file for every question there is."""
+    from mlroles.core.questionnaire import NOT_SURE, WORK_PRODUCT_AXIS
+    from mlroles.files.catalog_file import load_catalog
+    from mlroles.files.paths import data_file
+    from mlroles.files.questionnaire_file import load_questionnaire
+
+    questionnaire = load_questionnaire(
+        data_file("questions.toml"), load_catalog(data_file("roles.toml"))
+    )
+    cog.outl("```sh")
+    cog.outl("mlroles questions --json > questions.json   # every question id and value")
+    cog.outl("cat > answers.toml <<'TOML'")
+    asked: dict[str, int] = {}
+    for question in questionnaire.questions:
+        if question.axis == WORK_PRODUCT_AXIS:
+            hint = f'a role id, or "{NOT_SURE}"'
+            cog.outl(f'{question.id} = "{EXAMPLE_PRODUCT}"   # {hint}')
+            continue
+        levels = EXAMPLE_LEVELS[question.axis]
+        index = asked[question.axis] = asked.get(question.axis, -1) + 1
+        cog.outl(f"{question.id} = {levels[min(index, len(levels) - 1)]}")
+    cog.outl("TOML")
+    cog.outl("mlroles quiz --answers answers.toml --json")
+    cog.outl("mlroles quiz --ml 6 --swe 7.5 --comm 3 --product mle --json")
     cog.outl("```")
 
 

@@ -2,15 +2,15 @@ from __future__ import annotations
 
 import pytest
 
+from mlroles.core.axes import distance
 from mlroles.core.catalog import Catalog, UnknownRoleError, normalize
-from mlroles.files.catalog_file import load_catalog
 
-from .conftest import ROLES_TOML
+from .conftest import CATALOG
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return load_catalog(ROLES_TOML)
+    return CATALOG
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,10 @@ def test_unknown_role_suggests_the_closest_id(catalog: Catalog) -> None:
     with pytest.raises(UnknownRoleError) as info:
         catalog.resolve("ml-enginer")
     assert info.value.lines[0] == "Unknown role 'ml-enginer'. Did you mean 'ml-engineer'?"
-    assert "ml-product-manager" in " ".join(info.value.lines[1:])
+    known = " ".join(info.value.lines[1:])
+    assert known.startswith("Known roles: ")
+    assert all(f" {role_id}," in known or f" {role_id}." in known for role_id in catalog.ids)
+    assert all(len(line) <= 60 for line in info.value.lines[1:])
 
 
 def test_alias_typo_suggests_the_owning_id(catalog: Catalog) -> None:
@@ -52,14 +55,16 @@ def test_nonsense_gets_no_suggestion(catalog: Catalog) -> None:
     assert "Did you mean" not in info.value.lines[0]
 
 
-def test_neighbours_are_sorted_and_exclude_the_role(catalog: Catalog) -> None:
-    role = catalog.get("data-scientist")
+@pytest.mark.parametrize("role_id", CATALOG.ids)
+def test_neighbours_are_sorted_and_exclude_the_role(catalog: Catalog, role_id: str) -> None:
+    role = catalog.get(role_id)
     near = catalog.neighbours(role)
     assert role not in [n.role for n in near]
     assert len(near) == len(catalog.roles) - 1
     distances = [n.distance for n in near]
     assert distances == sorted(distances)
-    assert near[0].role.id == "ml-product-manager"
+    for neighbour in near:
+        assert neighbour.distance == distance(role.position, neighbour.role.position)
 
 
 def test_normalize() -> None:

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from typer.testing import CliRunner
 
 from mlroles import __version__
-from mlroles.cli.main import app
+from mlroles.files.catalog_file import load_catalog
+from mlroles.files.paths import data_file
+from mlroles.files.questionnaire_file import load_questionnaire
 
-from .conftest import Run, tty_environment
+from .conftest import CATALOG, Run, counts_of_the_data, stated_counts
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -34,8 +35,8 @@ def test_no_arguments_shows_help(run: Run) -> None:
 def test_roles_table_lists_every_role(run: Run) -> None:
     result = run("roles")
     assert result.exit_code == 0, result.output
-    for role_id in ("ml-devops", "data-engineer", "ml-engineer", "ml-product-manager"):
-        assert role_id in result.stdout
+    for role in CATALOG.roles:
+        assert role.id in result.stdout and role.name in result.stdout
     assert "Work product" in result.stdout
     assert result.stderr == ""
 
@@ -43,42 +44,43 @@ def test_roles_table_lists_every_role(run: Run) -> None:
 def test_roles_json(run: Run) -> None:
     result = run("roles", "--json")
     data = json.loads(result.stdout)
-    assert [r["id"] for r in data][:2] == ["ml-devops", "data-engineer"]
-    assert data[2]["chart"] == {
-        "machine_learning": 6.5,
-        "software_engineering": 7.1,
-        "communication": 2.8,
-    }
+    assert [r["id"] for r in data] == list(CATALOG.ids)
+    assert [r["chart"] for r in data] == [role.position.as_dict() for role in CATALOG.roles]
 
 
 @pytest.mark.parametrize("query", ["ml-engineer", "MLE", "ML Engineer", "ml_engineer"])
 def test_describe_shows_the_whole_role(run: Run, query: str) -> None:
     result = run("describe", query)
     assert result.exit_code == 0, result.output
-    out = result.stdout
+    out = " ".join(result.stdout.split())
+    role = CATALOG.get("ml-engineer")
+    nearest = CATALOG.neighbours(role)[0].role
     for text in (
-        "ML engineer",
+        role.name,
+        role.summary,
         "Work product",
-        "Docker",
-        "hardest role",
+        *role.tools,
+        role.hiring[0],
         "On the chart",
         "Nearest roles",
-        "Data engineer",
+        nearest.name,
     ):
         assert text in out
 
 
 def test_describe_data_scientist_shows_kinds_and_titles(run: Run) -> None:
-    out = run("describe", "ds").stdout
-    assert "Analytics and reporting" in out
-    assert "Data analyst" in out
+    out = " ".join(run("describe", "ds").stdout.split())
+    for kind in CATALOG.get("data-scientist").variants:
+        assert kind.name in out
+        assert all(title in out for title in kind.search_titles)
 
 
 def test_describe_json(run: Run) -> None:
     data = json.loads(run("describe", "ds", "--json").stdout)
-    assert data["id"] == "data-scientist"
-    assert data["neighbours"][0]["id"] == "ml-product-manager"
-    assert {v["id"] for v in data["variants"]} == {"analytics", "research", "engineering"}
+    role = CATALOG.get("data-scientist")
+    assert data["id"] == role.id
+    assert [n["id"] for n in data["neighbours"]] == [n.role.id for n in CATALOG.neighbours(role)]
+    assert [v["id"] for v in data["variants"]] == [v.id for v in role.variants]
 
 
 def test_unknown_role(run: Run) -> None:
@@ -86,7 +88,7 @@ def test_unknown_role(run: Run) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[0] == "Unknown role 'ml-enginer'. Did you mean 'ml-engineer'?"
-    assert "Known roles: ml-devops" in result.stderr
+    assert f"Known roles: {CATALOG.ids[0]}" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -99,21 +101,19 @@ def test_every_line_fits_60_columns(run: Run, args: list[str]) -> None:
 
 def test_wide_terminal_keeps_rows_on_one_line(run: Run) -> None:
     out = run("roles", env={"COLUMNS": "200"}).stdout
-    assert any("ML DevOps" in line and "infrastructure" in line for line in out.splitlines())
+    for role in CATALOG.roles:
+        assert any(role.name in line and role.work_product in line for line in out.splitlines())
 
 
 def test_piped_output_has_no_colour(run: Run) -> None:
     assert not ANSI.search(run("describe", "mle").stdout)
 
 
-def test_terminal_output_has_colour_unless_no_color() -> None:
-    env, stdout, _ = tty_environment({"COLUMNS": "80", "TERM": "xterm-256color"})
-    CliRunner().invoke(app, ["describe", "mle"], obj=env)
-    assert ANSI.search(stdout.getvalue())
-    env, stdout, _ = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
-    CliRunner().invoke(app, ["describe", "mle"], obj=env)
-    assert "ML engineer" in stdout.getvalue()
-    assert not ANSI.search(stdout.getvalue())
+def test_terminal_output_has_colour_unless_no_color(run_tty: Run) -> None:
+    assert ANSI.search(run_tty("describe", "mle", env={"TERM": "xterm-256color"}).stdout)
+    plain = run_tty("describe", "mle", env={"TERM": "xterm-256color", "NO_COLOR": "1"}).stdout
+    assert "ML engineer" in plain
+    assert not ANSI.search(plain)
 
 
 def test_custom_catalog_from_option_and_env(
@@ -154,24 +154,75 @@ def test_missing_catalog_file(run: Run, tmp_path: Path) -> None:
     assert "Role catalog not found" in result.stderr
 
 
-def test_check_reports_ok(run: Run) -> None:
+def test_check_says_each_file_is_ok(run: Run) -> None:
+    roles, questions = data_file("roles.toml"), data_file("questions.toml")
+    catalog = load_catalog(roles)
+    questionnaire = load_questionnaire(questions, catalog)
     result = run("check")
     assert result.exit_code == 0
-    assert "OK, 6 roles" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"{roles}: OK, {len(catalog.roles)} roles.",
+        f"{questions}: OK, {len(questionnaire.questions)} questions.",
+    ]
+    assert result.stderr == ""
+
+
+def test_check_reports_the_problems_of_each_file(
+    run: Run,
+    catalog_text: str,
+    questions_text: str,
+    write_catalog: Callable[[str], Path],
+    write_questions: Callable[[str], Path],
+) -> None:
+    good_roles, good_questions = data_file("roles.toml"), data_file("questions.toml")
+    bad_roles = write_catalog(catalog_text.replace("communication = 10.0", "communication = 11"))
+    bad_questions = write_questions(questions_text.replace('not_sure = "', 'unsure = "'))
+    roles_problem = "field 'chart.communication': 11 is out of range"
+    questions_problem = "work_product: unknown field 'unsure'. Did you mean 'not_sure'?"
+
+    result = run("--questions", str(bad_questions), "check")
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"{good_roles}: OK, ")
+    assert str(good_questions) not in result.output
+    assert f"Invalid questionnaire {bad_questions} (2 problems):" in result.stderr
+    assert questions_problem in result.stderr
+
+    result = run("--roles", str(bad_roles), "check")
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"{good_questions}: OK, ")
+    assert f"Invalid role catalog {bad_roles} (1 problem):" in result.stderr
+    assert roles_problem in result.stderr
+
+    # A broken catalog does not hide the questionnaire's own problems.
+    env = {"MLROLES_ROLES": str(bad_roles), "MLROLES_QUESTIONS": str(bad_questions)}
+    result = run("check", env=env)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert roles_problem in result.stderr and questions_problem in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_counts_one_role_in_the_singular(
+    run: Run, catalog_text: str, write_catalog: Callable[[str], Path]
+) -> None:
+    first_role = catalog_text.split("[[roles]]")[1]
+    path = write_catalog("schema_version = 1\n[[roles]]" + first_role)
+    result = run("--roles", str(path), "check")
+    assert result.exit_code == 0, result.stderr
+    assert f"{path}: OK, 1 role.\n" in result.stdout
 
 
 def test_markup_and_escapes_in_data_are_shown_as_plain_text(
-    run: Run, catalog_text: str, write_catalog: Callable[[str], Path]
+    run_tty: Run, catalog_text: str, write_catalog: Callable[[str], Path]
 ) -> None:
     text = catalog_text.replace(
         'summary = "Takes a model',
         r'summary = "[bold red]Loud[/bold red] \u001b[2J\u001b]0;title\u0007Takes a model',
     )
     path = write_catalog(text)
-    env, stdout, _ = tty_environment({"COLUMNS": "100", "MLROLES_ROLES": str(path)})
-    result = CliRunner().invoke(app, ["--roles", str(path), "describe", "mle"], obj=env)
+    result = run_tty("--roles", str(path), "describe", "mle", env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
-    out = stdout.getvalue()
+    out = result.stdout
     assert "[bold red]Loud[/bold red]" in out
     assert "\x1b[2J" not in out
     assert "\x07" not in out and "]0;title" not in out
@@ -232,3 +283,38 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "Missing argument" in result.stderr
+
+
+def test_main_writes_only_to_the_environment_it_is_given(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main(argv, env): what Typer prints itself (help, usage errors) lands in
+    env's streams too, never on the process's."""
+    usage = run("describe")
+    assert usage.exit_code == 2
+    assert "Missing argument" in usage.stderr and usage.stdout == ""
+    assert "Usage: mlroles" in run("--help").stdout
+    assert run("--version").stdout.strip() == f"mlroles {__version__}"
+    assert capsys.readouterr() == ("", "")
+
+
+def test_environment_variables_come_from_the_environment_given(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLROLES_ROLES", str(tmp_path / "not-this-one.toml"))
+    assert run("roles").exit_code == 0  # the process's variable is not the program's
+    result = run("roles", env={"MLROLES_ROLES": str(tmp_path / "this-one.toml")})
+    assert result.exit_code == 2
+    assert f"Role catalog not found: {tmp_path / 'this-one.toml'}" in result.stderr
+
+
+def test_help_does_not_state_how_many_roles_or_questions_there_are(run: Run) -> None:
+    from typer.main import get_command
+
+    from mlroles.cli.main import app
+
+    commands = get_command(app).commands  # type: ignore[attr-defined]
+    helps = {name: run(*name.split(), "--help").stdout for name in ["", *commands]}
+    assert all("Usage: mlroles" in text for text in helps.values())
+    stated = {name: stated_counts(text, counts_of_the_data()) for name, text in helps.items()}
+    assert {name: found for name, found in stated.items() if found} == {}

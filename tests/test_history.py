@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from mlroles.core.axes import Position
-from mlroles.core.movement import NOISE_FLOOR_ITEM, axis_noise, default_noise, movement
+from mlroles.core.axes import AXES, Position
+from mlroles.core.movement import (
+    NOISE_FLOOR_ITEM,
+    REAL_CHANGE_Z,
+    axis_noise,
+    default_noise,
+    movement,
+)
 from mlroles.core.saved import SavedResult
+from mlroles.core.scoring import assess
 from mlroles.files.history import History, parse_record, record
 
-from .conftest import REPO, Run
+from .conftest import CATALOG, NEW_QUESTION, QUESTIONNAIRE, REPO, Run, with_table
 
 DIRECT = ["quiz", "--ml", "6", "--swe", "7", "--comm", "3"]
 
@@ -70,11 +78,14 @@ def test_retake_shows_movement(run: Run) -> None:
     assert moved["axes"]["machine_learning"]["change"] == 4.5
     assert moved["axes"]["machine_learning"]["real"] is True
     assert moved["axes"]["software_engineering"]["real"] is False
-    assert moved["best_before"] == "data-engineer"
-    assert moved["best_after"] == "ml-engineer"
+    assert moved["best_before"] == assess(CATALOG, Position(2, 7, 3), None).best.role.id
+    assert moved["best_after"] == assess(CATALOG, Position(6.5, 7.2, 3), None).best.role.id
+    noise = default_noise(QUESTIONNAIRE.items_per_axis).machine_learning
+    threshold = REAL_CHANGE_Z * math.hypot(noise, noise)  # a direct place, before and after
+    assert 1 < threshold < 4.5
     page = run("quiz", "--ml", "6.5", "--swe", "7.2", "--comm", "3").stdout
     assert "Since your last result" in page
-    assert "ML: 2.0 → 6.5 (+4.5; noise ±2.0) a real change" in page
+    assert f"ML: 2.0 → 6.5 (+4.5; noise ±{threshold:.1f}) a real change" in page
     assert "○ before" in page or "before ○" in page
 
 
@@ -84,17 +95,40 @@ def test_noise_is_estimated_from_item_spread() -> None:
     noisy = Position(2.9, 2.9, 2.9)
     moved = movement(Position(5, 5, 5), noisy, Position(8, 5, 5), noisy, "a", "b")
     assert not moved.axes[0].real  # 3.0 < 1.96 * sqrt(2) * 2.9
-    calm = movement(
-        Position(5, 5, 5), default_noise(), Position(8, 5, 5), default_noise(), "a", "a"
-    )
+    calm_noise = Position(*(axis_noise([5.0] * 3) for _ in AXES))
+    calm = movement(Position(5, 5, 5), calm_noise, Position(8, 5, 5), calm_noise, "a", "a")
     assert calm.axes[0].real
+
+
+def test_a_place_given_directly_is_as_noisy_as_agreeing_answers() -> None:
+    """--ml/--swe/--comm: the floor, for as many items as each axis has."""
+    counts = QUESTIONNAIRE.items_per_axis
+    assert counts == {a: len([q for q in QUESTIONNAIRE.questions if q.axis == a]) for a in AXES}
+    noise = default_noise(counts)
+    for axis in AXES:
+        assert noise.value(axis) == pytest.approx(axis_noise([5.0] * counts[axis]))
+    uneven = default_noise({"machine_learning": 4, "software_engineering": 1, "communication": 9})
+    assert uneven == Position(NOISE_FLOOR_ITEM / 2, NOISE_FLOOR_ITEM, NOISE_FLOOR_ITEM / 3)
+
+
+def test_direct_placement_noise_follows_the_questionnaire_in_use(
+    run: Run, isolated_home: Path, questions_text: str, write_questions: Callable[[str], Path]
+) -> None:
+    path = write_questions(with_table(questions_text, NEW_QUESTION))  # one more ML question
+    run(*DIRECT, "--save")
+    run("--questions", str(path), *DIRECT, "--save")
+    before, after = (json.loads(p.read_text())["noise"] for p in saved_files(isolated_home))
+    items = QUESTIONNAIRE.items_per_axis["machine_learning"]
+    assert before["machine_learning"] == pytest.approx(NOISE_FLOOR_ITEM / items**0.5)
+    assert after["machine_learning"] == pytest.approx(NOISE_FLOOR_ITEM / (items + 1) ** 0.5)
+    assert before["communication"] == after["communication"]
 
 
 def test_record_round_trip() -> None:
     saved = SavedResult(
         datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
         Position(1, 2, 3),
-        default_noise(),
+        default_noise(QUESTIONNAIRE.items_per_axis),
         None,
         "ml-devops",
         "clear",

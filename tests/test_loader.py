@@ -7,8 +7,6 @@ import pytest
 
 from mlroles.files.catalog_file import CatalogError, load_catalog, parse_catalog
 
-from .conftest import ROLES_TOML
-
 ONE_ROLE = """
 schema_version = 1
 
@@ -35,51 +33,6 @@ def problems(text: str) -> list[str]:
         parse_catalog(text, "my.toml")
     assert info.value.lines[0].startswith("Invalid role catalog my.toml")
     return info.value.problems
-
-
-def test_builtin_catalog_has_the_six_roles() -> None:
-    catalog = load_catalog(ROLES_TOML)
-    assert catalog.ids == (
-        "ml-devops",
-        "data-engineer",
-        "ml-engineer",
-        "ml-researcher",
-        "data-scientist",
-        "ml-product-manager",
-    )
-    assert catalog.schema_version == 1
-
-
-def test_builtin_positions_follow_the_measured_charts() -> None:
-    catalog = load_catalog(ROLES_TOML)
-    mle = catalog.get("ml-engineer").position
-    assert (mle.machine_learning, mle.software_engineering) == (6.5, 7.1)
-    de = catalog.get("data-engineer").position
-    assert (de.machine_learning, de.software_engineering) == (2.8, 7.7)
-    comm = {r.id: r.position.communication for r in catalog.roles}
-    order = sorted(comm, key=lambda rid: comm[rid], reverse=True)
-    assert order[:3] == ["ml-product-manager", "data-scientist", "ml-researcher"]
-
-
-def test_required_aliases_exist() -> None:
-    catalog = load_catalog(ROLES_TOML)
-    for alias, role_id in [
-        ("mlops", "ml-devops"),
-        ("ml-platform", "ml-devops"),
-        ("de", "data-engineer"),
-        ("mle", "ml-engineer"),
-        ("researcher", "ml-researcher"),
-        ("ds", "data-scientist"),
-        ("pm", "ml-product-manager"),
-        ("ml-pm", "ml-product-manager"),
-    ]:
-        assert alias in catalog.get(role_id).aliases
-
-
-def test_data_scientist_lists_kinds_and_titles() -> None:
-    ds = load_catalog(ROLES_TOML).get("data-scientist")
-    assert {v.id for v in ds.variants} == {"analytics", "research", "engineering"}
-    assert all(v.search_titles for v in ds.variants)
 
 
 def test_minimal_catalog_loads() -> None:

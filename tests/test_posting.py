@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
-from mlroles.cli.main import app
 from mlroles.core.posting import article, title_role
-from mlroles.files.catalog_file import load_catalog
 
-from .conftest import ROLES_TOML, Run, tty_environment
-
-CATALOG = load_catalog(ROLES_TOML)
+from .conftest import (
+    CATALOG,
+    QUESTIONNAIRE,
+    Run,
+    TypeKeys,
+    answer_keys,
+    answers_by_axis,
+    review_keys,
+)
 
 
 def test_data_scientist_title_on_an_ml_engineer_posting(run: Run) -> None:
@@ -99,24 +99,20 @@ def test_posting_needs_input(run: Run) -> None:
     assert "--interactive" in result.stderr
 
 
-def test_interactive_posting_asks_about_the_role() -> None:
-    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
-        keys.send_text(("\x1b[B" * 3 + "\r") * 6 + "\r" * 3 + "\x1b[B" * 2 + "\r" + "\r")
-        env, stdout, _ = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
-        result = CliRunner().invoke(
-            app, ["posting", "-i", "--title", "ML engineer", "--json"], obj=env
-        )
+def test_interactive_posting_asks_about_the_role(run_tty: Run, type_keys: TypeKeys) -> None:
+    levels = {"software_engineering": (4,), "machine_learning": (4,), "communication": (1,)}
+    answers = answers_by_axis(QUESTIONNAIRE, levels, "ml-engineer")
+    type_keys(answer_keys(QUESTIONNAIRE, answers) + review_keys(QUESTIONNAIRE))
+    result = run_tty("posting", "-i", "--title", "ML engineer", "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(stdout.getvalue())
+    data = json.loads(result.stdout)
     assert data["best"] == "ml-engineer"
     assert data["title_matches"] is True
 
 
-def test_ctrl_c_in_interactive_posting_exits_130() -> None:
-    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
-        keys.send_text("\r\x03")
-        env, stdout, stderr = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
-        result = CliRunner().invoke(app, ["posting", "-i"], obj=env)
+def test_ctrl_c_in_interactive_posting_exits_130(run_tty: Run, type_keys: TypeKeys) -> None:
+    type_keys("\r\x03")
+    result = run_tty("posting", "-i")
     assert result.exit_code == 130
-    assert "Posting cancelled." in stderr.getvalue()
-    assert stdout.getvalue() == ""
+    assert "Posting cancelled." in result.stderr
+    assert result.stdout == ""

@@ -1,136 +1,154 @@
-"""The interactive quiz driven with real keystrokes through prompt_toolkit."""
+"""The interactive quiz driven with real keystrokes through prompt_toolkit.
+
+The keys are worked out from the questionnaire, so these tests hold for any
+number of questions and roles."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import PipeInput, create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
-from mlroles.cli.main import app
+from mlroles.core.axes import AXES
+from mlroles.core.questionnaire import NOT_SURE
+from mlroles.core.scoring import assess
 
-from .conftest import tty_environment
+from .conftest import (
+    CATALOG,
+    CTRL_C,
+    DOWN,
+    ENTER,
+    QUESTIONNAIRE,
+    TypeKeys,
+    answer_keys,
+    answers_by_axis,
+    axis_means,
+    choose,
+    mlroles,
+    review_keys,
+    work_product_question,
+)
 
-DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
-
-
-@pytest.fixture
-def keys() -> Iterator[PipeInput]:
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
+# Answers an ML engineer might give: the levels of each axis's questions, in order.
+LEVELS = {
+    "software_engineering": (4, 4, 3),
+    "machine_learning": (4, 4, 3),
+    "communication": (2, 2, 1),
+}
+PRODUCT = "ml-engineer"
+ANSWERS = answers_by_axis(QUESTIONNAIRE, LEVELS, PRODUCT)
+ANSWER_KEYS = answer_keys(QUESTIONNAIRE, ANSWERS)
+WORK_PRODUCT = work_product_question()
 
 
 def level(n: int) -> str:
-    """Keys that pick level n (1-5) on a fresh question."""
+    """Keys that pick level n (1-5) on a fresh axis question."""
     return DOWN * (n - 1) + ENTER
 
 
-def run_quiz(keys: PipeInput, typed: str, *args: str) -> tuple[int, str, str]:
-    keys.send_text(typed)
-    env, stdout, stderr = tty_environment({"COLUMNS": "80", "NO_COLOR": "1"})
-    result = CliRunner().invoke(app, ["quiz", *args], obj=env)
-    return result.exit_code, stdout.getvalue(), stderr.getvalue() + result.output
+def run_quiz(keys: TypeKeys, typed: str, *args: str) -> tuple[int, str, str]:
+    keys(typed)
+    result = mlroles("quiz", *args, env={"NO_COLOR": "1"}, tty=True)
+    return result.exit_code, result.stdout, result.stderr
 
 
-ML_ENGINEER_KEYS = (
-    level(4)
-    + level(4)
-    + level(3)  # software engineering
-    + level(4)
-    + level(4)
-    + level(3)  # machine learning
-    + level(2)
-    + level(2)
-    + level(1)  # communication
-    + DOWN * 2
-    + ENTER  # work product: the third role's (ML engineer)
-)
+def test_the_keys_answer_every_question() -> None:
+    """The keys below cover the whole questionnaire, whatever its length."""
+    assert set(ANSWERS) == {q.id for q in QUESTIONNAIRE.questions}
+    assert ANSWER_KEYS.count(ENTER) == len(QUESTIONNAIRE.questions)
 
 
-def test_answering_every_question_shows_the_result(keys: PipeInput) -> None:
-    code, out, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER, "--json")
+def test_answering_every_question_shows_the_result(type_keys: TypeKeys) -> None:
+    code, out, err = run_quiz(type_keys, ANSWER_KEYS + review_keys(QUESTIONNAIRE), "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["best"] == "ml-engineer"
-    assert data["work_product"] == "ml-engineer"
-    assert data["profile"]["software_engineering"] == pytest.approx((7.5 + 7.5 + 5) / 3, abs=1e-3)
-    assert data["profile"]["communication"] == pytest.approx((2.5 + 2.5 + 0) / 3, abs=1e-3)
+    assert data["work_product"] == PRODUCT
+    expected = axis_means(QUESTIONNAIRE, ANSWERS)
+    for axis in AXES:
+        assert data["profile"][axis] == pytest.approx(expected.value(axis), abs=1e-3)
+    assert data["best"] == assess(CATALOG, expected, PRODUCT).best.role.id
 
 
-def test_human_result_page_after_the_quiz(keys: PipeInput) -> None:
-    code, out, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER)
+def test_human_result_page_after_the_quiz(type_keys: TypeKeys) -> None:
+    code, out, err = run_quiz(type_keys, ANSWER_KEYS + review_keys(QUESTIONNAIRE))
     assert code == 0, err
-    assert "Best fit: ML engineer" in out
+    best = assess(CATALOG, axis_means(QUESTIONNAIRE, ANSWERS), PRODUCT).best.role
+    assert f"Best fit: {best.name}" in out
     assert "Where you stand" in out
 
 
-def test_review_can_go_back_and_change_an_answer(keys: PipeInput) -> None:
-    # In the review list: confirm, then question 1..10 (the separator is skipped).
-    change_question_10 = DOWN * 10 + ENTER
-    # The changed question starts on its old answer (ML engineer); move to "not sure".
-    to_not_sure = DOWN * 4 + ENTER
-    typed = ML_ENGINEER_KEYS + change_question_10 + to_not_sure + ENTER
-    code, out, err = run_quiz(keys, typed, "--json")
+def test_review_can_go_back_and_change_an_answer(type_keys: TypeKeys) -> None:
+    # The changed question starts on its old answer; move to "not sure".
+    change = review_keys(QUESTIONNAIRE, WORK_PRODUCT.id) + choose(WORK_PRODUCT, NOT_SURE, PRODUCT)
+    typed = ANSWER_KEYS + change + review_keys(QUESTIONNAIRE)
+    code, out, err = run_quiz(type_keys, typed, "--json")
     assert code == 0, err
     assert json.loads(out)["work_product"] is None
 
 
-def test_review_change_of_an_axis_answer(keys: PipeInput) -> None:
-    change_question_1 = DOWN + ENTER
-    to_level_1 = UP * 3 + ENTER  # it starts on level 4
+def test_review_change_of_an_axis_answer(type_keys: TypeKeys) -> None:
+    first = QUESTIONNAIRE.questions[0]
+    change = review_keys(QUESTIONNAIRE, first.id) + choose(first, 1, ANSWERS[first.id])
     code, out, err = run_quiz(
-        keys, ML_ENGINEER_KEYS + change_question_1 + to_level_1 + ENTER, "--json"
+        type_keys, ANSWER_KEYS + change + review_keys(QUESTIONNAIRE), "--json"
     )
     assert code == 0, err
-    assert json.loads(out)["profile"]["software_engineering"] == pytest.approx(
-        (0 + 7.5 + 5) / 3, abs=1e-3
-    )
+    changed = axis_means(QUESTIONNAIRE, {**ANSWERS, first.id: 1}).value(first.axis)
+    assert changed < axis_means(QUESTIONNAIRE, ANSWERS).value(first.axis)
+    assert json.loads(out)["profile"][first.axis] == pytest.approx(changed, abs=1e-3)
 
 
 @pytest.mark.parametrize("typed", [CTRL_C, level(3) + level(2) + CTRL_C])
-def test_ctrl_c_cancels_with_130(keys: PipeInput, typed: str) -> None:
-    code, out, err = run_quiz(keys, typed)
+def test_ctrl_c_cancels_with_130(type_keys: TypeKeys, typed: str) -> None:
+    code, out, err = run_quiz(type_keys, typed)
     assert code == 130
     assert "Quiz cancelled." in err
     assert "Traceback" not in err
     assert out == ""
 
 
-def test_ctrl_c_in_review(keys: PipeInput) -> None:
-    code, _, err = run_quiz(keys, ML_ENGINEER_KEYS + CTRL_C)
+def test_ctrl_c_in_review(type_keys: TypeKeys) -> None:
+    code, _, err = run_quiz(type_keys, ANSWER_KEYS + CTRL_C)
     assert code == 130
     assert "Quiz cancelled." in err
 
 
-def test_flat_answers_warn(keys: PipeInput) -> None:
-    typed = level(3) * 9 + ENTER + ENTER
-    code, out, err = run_quiz(keys, typed, "--json")
+def test_flat_answers_warn(type_keys: TypeKeys) -> None:
+    flat = answers_by_axis(QUESTIONNAIRE, {axis: (3,) for axis in AXES}, NOT_SURE)
+    typed = answer_keys(QUESTIONNAIRE, flat) + review_keys(QUESTIONNAIRE)
+    code, out, err = run_quiz(type_keys, typed, "--json")
     assert code == 0, err
     assert any("same level" in w for w in json.loads(out)["warnings"])
 
 
 def test_interactive_quiz_saves_by_default_and_says_where(
-    keys: PipeInput, isolated_home: Path
+    type_keys: TypeKeys, isolated_home: Path
 ) -> None:
-    code, _, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER)
+    code, _, err = run_quiz(type_keys, ANSWER_KEYS + review_keys(QUESTIONNAIRE))
     assert code == 0, err
     (saved,) = (isolated_home / "results").glob("result-*.json")
     assert f"Saved this result to {saved}" in err
 
 
-def test_interactive_quiz_with_no_save(keys: PipeInput, isolated_home: Path) -> None:
-    code, _, err = run_quiz(keys, ML_ENGINEER_KEYS + ENTER, "--no-save")
+def test_interactive_quiz_with_no_save(type_keys: TypeKeys, isolated_home: Path) -> None:
+    code, _, err = run_quiz(type_keys, ANSWER_KEYS + review_keys(QUESTIONNAIRE), "--no-save")
     assert code == 0, err
     assert not (isolated_home / "results").exists()
     assert "Saved" not in err
 
 
-def test_cancelled_quiz_saves_nothing(keys: PipeInput, isolated_home: Path) -> None:
-    code, _, _ = run_quiz(keys, level(3) + CTRL_C)
+def test_cancelled_quiz_saves_nothing(type_keys: TypeKeys, isolated_home: Path) -> None:
+    code, _, _ = run_quiz(type_keys, level(3) + CTRL_C)
     assert code == 130
     assert not (isolated_home / "results").exists()
+
+
+@pytest.mark.parametrize("typed", ["", level(3), ANSWER_KEYS])
+def test_running_out_of_keys_cancels_instead_of_waiting(type_keys: TypeKeys, typed: str) -> None:
+    """A test that sends too few keys must fail, not hang: the closed input
+    ends the prompt that is waiting for more."""
+    code, out, err = run_quiz(type_keys, typed)
+    assert code == 130
+    assert "Quiz cancelled." in err
+    assert out == ""

@@ -9,9 +9,12 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from .conftest import QUESTIONNAIRE, choose, work_product_question
+
 pytestmark = pytest.mark.slow
 
 DOWN, ENTER = "\x1b[B", "\r"
+TOTAL = len(QUESTIONNAIRE.questions)
 
 
 def spawn(tmp_path: Path) -> pexpect.spawn:
@@ -38,11 +41,11 @@ def spawn(tmp_path: Path) -> pexpect.spawn:
 
 def test_quiz_in_a_real_terminal(tmp_path: Path) -> None:
     child = spawn(tmp_path)
-    for number in range(1, 10):
-        child.expect(f"{number}/10")
+    for number in range(1, len(QUESTIONNAIRE.axis_questions) + 1):
+        child.expect(f"{number}/{TOTAL}")
         child.send(DOWN * (number % 3) + ENTER)
-    child.expect("10/10 Which work product")
-    child.send(DOWN * 2 + ENTER)
+    child.expect(f"{TOTAL}/{TOTAL} {work_product_question().text.split()[0]}")
+    child.send(choose(work_product_question(), "ml-engineer"))
     child.expect("Review your answers")
     child.send(ENTER)
     child.expect("Best fit:")
@@ -55,9 +58,9 @@ def test_quiz_in_a_real_terminal(tmp_path: Path) -> None:
 
 def test_ctrl_c_exits_130(tmp_path: Path) -> None:
     child = spawn(tmp_path)
-    child.expect("1/10")
+    child.expect(f"1/{TOTAL}")
     child.send(ENTER)
-    child.expect("2/10")
+    child.expect(f"2/{TOTAL}")
     child.sendcontrol("c")
     child.expect("Quiz cancelled.")
     child.expect(pexpect.EOF)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, counts_of_the_data, stated_counts
 
 
 def tool(*args: str) -> subprocess.CompletedProcess[str]:
@@ -43,8 +45,28 @@ def test_mypy_strict_is_clean() -> None:
 def test_readme_output_is_up_to_date() -> None:
     result = tool("cogapp", "--check", "-I", "docs", "README.md")
     assert result.returncode == 0, (
-        result.stdout + result.stderr + "\nRegenerate with: python -m cogapp -r README.md"
+        result.stdout + result.stderr + "\nRegenerate with: python -m cogapp -r -I docs README.md"
     )
+
+
+def test_docs_chart_svg_is_what_its_script_makes(tmp_path: Path) -> None:
+    """docs/chart.svg, the README's picture, is checked like the README's output."""
+    committed = REPO / "docs" / "chart.svg"
+    assert f"]({committed.relative_to(REPO)})" in (REPO / "README.md").read_text()
+    made = tmp_path / "chart.svg"
+    runpy.run_path(str(REPO / "docs" / "make_chart_svg.py"))["make"](made)
+    assert ElementTree.parse(made).getroot().tag.endswith("svg")
+    assert made.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
+        "docs/chart.svg is out of date. Regenerate with: python docs/make_chart_svg.py"
+    )
+
+
+def test_readme_prose_does_not_state_how_many_roles_or_questions_there_are() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)  # generated output may count
+    stated = stated_counts(prose, counts_of_the_data(), digits=False)  # prose counts in words
+    # There are three axes whatever the data says; that is not a count of the data.
+    assert [found for found in stated if not found.lower().startswith("three ax")] == []
 
 
 def readme_blocks() -> list[str]:

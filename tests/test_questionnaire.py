@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from mlroles.core.axes import Position
 from mlroles.core.catalog import Catalog
 from mlroles.core.questionnaire import (
     NOT_SURE,
@@ -15,15 +14,16 @@ from mlroles.core.questionnaire import (
     profile_from_answers,
 )
 from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
-from mlroles.files.catalog_file import load_catalog
-from mlroles.files.paths import data_file
-from mlroles.files.questionnaire_file import (
-    QuestionnaireError,
-    load_questionnaire,
-    parse_questionnaire,
-)
+from mlroles.files.questionnaire_file import QuestionnaireError, parse_questionnaire
 
-from .conftest import ROLES_TOML
+from .conftest import (
+    CATALOG,
+    NEW_QUESTION,
+    QUESTIONNAIRE,
+    first_question,
+    with_table,
+    work_product_question,
+)
 
 BARE_ADJECTIVES = re.compile(
     r"\b(beginner|basic|intermediate|advanced|expert|novice|proficient|good|bad|strong|weak)\b",
@@ -33,19 +33,25 @@ BARE_ADJECTIVES = re.compile(
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return load_catalog(ROLES_TOML)
+    return CATALOG
 
 
 @pytest.fixture(scope="module")
-def questionnaire(catalog: Catalog) -> Questionnaire:
-    return load_questionnaire(data_file("questions.toml"), catalog)
+def questionnaire() -> Questionnaire:
+    return QUESTIONNAIRE
+
+
+WORK_PRODUCT = work_product_question().id
+SWE = first_question("software_engineering").id
+ML = first_question("machine_learning").id
+COMM = first_question("communication").id
 
 
 def answers_at(
     questionnaire: Questionnaire, level: int, product: str = NOT_SURE
 ) -> dict[str, int | str]:
     answers: dict[str, int | str] = {q.id: level for q in questionnaire.axis_questions}
-    answers["work-product"] = product
+    answers[WORK_PRODUCT] = product
     return answers
 
 
@@ -68,11 +74,11 @@ def test_axis_questions_have_five_concrete_levels(questionnaire: Questionnaire) 
 def test_work_product_choices_come_from_the_catalog(
     questionnaire: Questionnaire, catalog: Catalog
 ) -> None:
-    question = questionnaire.get("work-product")
-    assert question.text == "Which work product would you most like to own?"
-    values = [c.value for c in question.choices]
-    assert values == [*catalog.ids, NOT_SURE]
-    assert question.choices[2].label == catalog.get("ml-engineer").work_product
+    question = questionnaire.get(WORK_PRODUCT)
+    assert question is questionnaire.questions[-1]
+    assert [c.value for c in question.choices] == [*catalog.ids, NOT_SURE]
+    labels = [c.label for c in question.choices]
+    assert labels[:-1] == [role.work_product for role in catalog.roles]
 
 
 def test_levels_map_to_the_axis_scale() -> None:
@@ -81,14 +87,23 @@ def test_levels_map_to_the_axis_scale() -> None:
 
 def test_profile_is_the_mean_of_each_axis(questionnaire: Questionnaire) -> None:
     answers = answers_at(questionnaire, 1, "ml-engineer")
-    answers.update({"swe-production": 5, "swe-operations": 3, "ml-math": 2})
+    answers.update({SWE: 5, ML: 2})  # level 5 is 10, level 2 is 2.5, level 1 is 0
     profile, product = profile_from_answers(questionnaire, answers)
-    assert profile == Position(
-        machine_learning=(2.5 + 0 + 0) / 3,
-        software_engineering=(10 + 5 + 0) / 3,
-        communication=0.0,
-    )
+    items = questionnaire.items_per_axis
+    assert profile.software_engineering == pytest.approx(10 / items["software_engineering"])
+    assert profile.machine_learning == pytest.approx(2.5 / items["machine_learning"])
+    assert profile.communication == 0.0
     assert product == "ml-engineer"
+
+
+def test_every_question_on_an_axis_counts(catalog: Catalog, questions_text: str) -> None:
+    text = with_table(questions_text, NEW_QUESTION)  # one more machine-learning question
+    longer = parse_questionnaire(text, "q.toml", catalog)
+    extra = next(q for q in longer.questions if q.id not in {q.id for q in QUESTIONNAIRE.questions})
+    answers = {**answers_at(longer, 1), extra.id: 5}
+    profile, _ = profile_from_answers(longer, answers)
+    assert longer.items_per_axis[extra.axis] == QUESTIONNAIRE.items_per_axis[extra.axis] + 1
+    assert profile.value(extra.axis) == pytest.approx(10 / longer.items_per_axis[extra.axis])
 
 
 def test_not_sure_gives_no_work_product(questionnaire: Questionnaire) -> None:
@@ -99,7 +114,7 @@ def test_not_sure_gives_no_work_product(questionnaire: Questionnaire) -> None:
 def test_flat_answers_are_detected(questionnaire: Questionnaire) -> None:
     answers = answers_at(questionnaire, 3)
     assert answers_are_flat(questionnaire, answers)
-    answers["ml-math"] = 4
+    answers[ML] = 4
     assert not answers_are_flat(questionnaire, answers)
 
 
@@ -107,25 +122,26 @@ def test_check_answers_reports_every_problem(
     questionnaire: Questionnaire, catalog: Catalog
 ) -> None:
     raw: dict[str, object] = dict(answers_at(questionnaire, 2))
-    del raw["ml-math"]
-    raw["swe-production"] = 6
-    raw["comm-writing"] = True
-    raw["work-product"] = "astronaut"
+    del raw[ML]
+    raw[SWE] = 6
+    raw[COMM] = True
+    raw[WORK_PRODUCT] = "astronaut"
     raw["typo-question"] = 3
     with pytest.raises(AnswersError) as info:
         check_answers(questionnaire, raw, "a.toml", catalog)
     problems = info.value.problems
     assert "unknown question id 'typo-question'." in problems
-    assert "key 'ml-math': missing; every question needs an answer." in problems
-    assert "key 'swe-production': 6 is not a level; use a whole number from 1 to 5." in problems
-    assert "key 'comm-writing': True is not a level; use a whole number from 1 to 5." in problems
-    assert any(p.startswith("key 'work-product': 'astronaut' is not a role id") for p in problems)
+    assert f"key '{ML}': missing; every question needs an answer." in problems
+    assert f"key '{SWE}': 6 is not a level; use a whole number from 1 to 5." in problems
+    assert f"key '{COMM}': True is not a level; use a whole number from 1 to 5." in problems
+    not_a_role = f"key '{WORK_PRODUCT}': 'astronaut' is not a role id"
+    assert any(p.startswith(not_a_role) for p in problems)
     assert len(problems) == 5
 
 
 def test_work_product_accepts_aliases(questionnaire: Questionnaire, catalog: Catalog) -> None:
     answers = check_answers(questionnaire, answers_at(questionnaire, 2, "MLE"), "a", catalog)
-    assert answers["work-product"] == "ml-engineer"
+    assert answers[WORK_PRODUCT] == "ml-engineer"
 
 
 def test_answers_file_json_error_names_line() -> None:

@@ -7,29 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from mlroles.core.axes import AXES
+
+from .conftest import CATALOG, QUESTIONNAIRE, Run, first_question, work_product_question
 
 ANSI = re.compile(r"\x1b\[")
+ML_QUESTION = first_question("machine_learning").id
 
 
 def answers(
     level: int = 3, product: str = "ml-engineer", **overrides: int | str
 ) -> dict[str, object]:
-    ids = [
-        "swe-production",
-        "swe-operations",
-        "swe-data-systems",
-        "ml-math",
-        "ml-training",
-        "ml-research",
-        "comm-writing",
-        "comm-presenting",
-        "comm-collaboration",
-    ]
-    data: dict[str, object] = {qid: level for qid in ids}
-    data["work-product"] = product
+    data: dict[str, object] = {q.id: level for q in QUESTIONNAIRE.axis_questions}
+    data[work_product_question().id] = product
     data.update(overrides)
     return data
+
+
+def place(role_id: str, ml_off: float = 0.0) -> list[str]:
+    """--ml/--swe/--comm at a role's place on the chart, or this far left of it."""
+    ml, swe, comm = CATALOG.get(role_id).position.as_dict().values()
+    return ["--ml", str(ml - ml_off), "--swe", str(swe), "--comm", str(comm)]
 
 
 @pytest.fixture
@@ -43,25 +41,23 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
 
 
 def test_direct_placement_human(run: Run) -> None:
-    result = run("quiz", "--ml", "6.5", "--swe", "7", "--comm", "3")
+    mle = CATALOG.get("ml-engineer")
+    result = run("quiz", *place(mle.id, ml_off=0.5))  # near it, not on it
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Best fit: ML engineer" in out
+    assert f"Best fit: {mle.name}" in out
     assert "Every role, nearest first" in out
     assert "Where you stand" in out and "★" in out and "you" in out
-    assert "SWE: you 7.0, role 7.1, level" in out
+    swe = mle.position.software_engineering
+    assert f"SWE: you {swe:.1f}, role {swe:.1f}, level" in out
     assert not ANSI.search(out)
 
 
 def test_direct_placement_json_has_the_documented_keys(run: Run) -> None:
-    result = run("quiz", "--ml", "2", "--swe", "1.5", "--comm", "8", "--product", "DS", "--json")
+    result = run("quiz", *place("data-scientist"), "--product", "DS", "--json")
     data = json.loads(result.stdout)
     assert set(data) >= {"profile", "work_product", "ranking", "best", "confidence", "warnings"}
-    assert data["profile"] == {
-        "machine_learning": 2.0,
-        "software_engineering": 1.5,
-        "communication": 8.0,
-    }
+    assert data["profile"] == CATALOG.get("data-scientist").position.as_dict()
     assert data["work_product"] == "data-scientist"
     assert data["best"] == "data-scientist" == data["ranking"][0]["id"]
     assert data["confidence"] in {"clear", "leaning", "toss-up"}
@@ -70,7 +66,7 @@ def test_direct_placement_json_has_the_documented_keys(run: Run) -> None:
     assert set(entry["gaps"]) == {"machine_learning", "software_engineering", "communication"}
     distances = [r["distance"] for r in data["ranking"]]
     assert distances == sorted(distances)
-    assert len(data["ranking"]) == 6
+    assert sorted(r["id"] for r in data["ranking"]) == sorted(CATALOG.ids)
 
 
 def test_not_sure_product_is_null(run: Run) -> None:
@@ -111,7 +107,7 @@ def test_answers_toml(run: Run, write: Callable[[str, str], Path]) -> None:
 
 
 def test_answers_json(run: Run, write: Callable[[str, str], Path]) -> None:
-    path = write("a.json", json.dumps(answers(2, "not-sure", **{"ml-math": 5})))
+    path = write("a.json", json.dumps(answers(2, "not-sure", **{ML_QUESTION: 5})))
     result = run("quiz", "--answers", str(path))
     assert result.exit_code == 0, result.output
     assert "Best fit:" in result.stdout
@@ -121,10 +117,10 @@ def test_answers_json(run: Run, write: Callable[[str, str], Path]) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (json.dumps({**answers(3), "ml-math": 9}), "key 'ml-math': 9 is not a level"),
+        (json.dumps({**answers(3), ML_QUESTION: 9}), f"key '{ML_QUESTION}': 9 is not a level"),
         (
-            json.dumps({k: v for k, v in answers().items() if k != "ml-math"}),
-            "key 'ml-math': missing",
+            json.dumps({k: v for k, v in answers().items() if k != ML_QUESTION}),
+            f"key '{ML_QUESTION}': missing",
         ),
         (json.dumps({**answers(), "mlmath": 3}), "unknown question id 'mlmath'"),
         ('{"ml-math": 3,\n "x": }', "line 2, column 7: JSON syntax error"),
@@ -163,15 +159,10 @@ def test_no_terminal_and_no_input_exits_2_with_help(run: Run) -> None:
 
 def test_questions_json(run: Run) -> None:
     data = json.loads(run("questions", "--json").stdout)
-    assert len(data) == 10
+    assert [q["id"] for q in data] == [q.id for q in QUESTIONNAIRE.questions]
     for question in data:
         assert set(question) == {"id", "axis", "text", "choices"}
-        assert question["axis"] in {
-            "software_engineering",
-            "machine_learning",
-            "communication",
-            "work_product",
-        }
+        assert question["axis"] in {*AXES, "work_product"}
         if question["axis"] != "work_product":
             assert [c["value"] for c in question["choices"]] == [1, 2, 3, 4, 5]
     product = data[-1]
@@ -188,7 +179,8 @@ def test_questions_json_feeds_answers(run: Run, write: Callable[[str, str], Path
 
 def test_questions_human(run: Run) -> None:
     out = run("questions").stdout
-    assert "1/10" in out and "swe-production" in out
+    first, total = QUESTIONNAIRE.questions[0], len(QUESTIONNAIRE.questions)
+    assert f"1/{total} " in out and f"{total}/{total} " in out and first.id in out
     assert "mlroles quiz --answers FILE" in out
 
 
@@ -210,3 +202,52 @@ def test_data_scientist_advice_in_output(run: Run) -> None:
     out = run("quiz", "--ml", "2", "--swe", "1.5", "--comm", "8", "--product", "ds").stdout
     assert "Data analyst" in out
     assert "The kind nearest to you: Analytics and reporting." in " ".join(out.split())
+
+
+def test_custom_questionnaire_from_option_and_env(
+    run: Run, tmp_path: Path, questions_text: str, write_questions: Callable[[str], Path]
+) -> None:
+    text = questions_text.replace('id = "ml-math"', 'id = "ml-maths"')
+    path = write_questions(text.replace("Maths and statistics:", "Maths, my own wording:"))
+    by_option = json.loads(run("--questions", str(path), "questions", "--json").stdout)
+    by_env = json.loads(run("questions", "--json", env={"MLROLES_QUESTIONS": str(path)}).stdout)
+    assert by_option == by_env
+    assert "ml-maths" in [q["id"] for q in by_option]
+    assert any(q["text"].startswith("Maths, my own wording:") for q in by_option)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({q["id"]: q["choices"][0]["value"] for q in by_option}))
+    for args in (["quiz", "--answers", str(answers)], ["path", "mle", "--answers", str(answers)]):
+        assert run("--questions", str(path), *args).exit_code == 0
+        builtin = run(*args)
+        assert builtin.exit_code == 2
+        assert "unknown question id 'ml-maths'" in builtin.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["questions"],
+        ["quiz", "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["quiz"],
+        ["path", "mle", "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["posting", "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["posting", "-i"],
+    ],
+)
+def test_bad_questionnaire_exits_2_for_every_command_that_reads_it(
+    run: Run, questions_text: str, write_questions: Callable[[str], Path], args: list[str]
+) -> None:
+    path = write_questions(questions_text.replace('axis = "communication"', 'axis = "charm"', 1))
+    result = run("--questions", str(path), *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"Invalid questionnaire {path} (1 problem):" in result.stderr
+    assert "field 'axis': must be one of" in result.stderr
+    assert "mlroles --questions PATH check" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_questionnaire_file(run: Run, tmp_path: Path) -> None:
+    result = run("questions", env={"MLROLES_QUESTIONS": str(tmp_path / "nope.toml")})
+    assert result.exit_code == 2
+    assert f"Questionnaire not found: {tmp_path / 'nope.toml'}" in result.stderr

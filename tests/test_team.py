@@ -11,15 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlroles.core.axes import Position
-from mlroles.core.catalog import Catalog
 from mlroles.core.scoring import assess
 from mlroles.core.team import Roster, score_team
-from mlroles.files.catalog_file import load_catalog
 from mlroles.files.team_csv import TeamFileError, parse_roster
 
-from .conftest import ROLES_TOML, Run
+from .conftest import CATALOG, Run
 
-CATALOG: Catalog = load_catalog(ROLES_TOML)
 GOOD = (
     "name,machine_learning,software_engineering,communication,work_product\n"
     "Ana Lima,6.5,7.1,2.8,mle\n"
@@ -59,6 +56,7 @@ def test_team_json(run: Run, write_csv: WriteCsv) -> None:
     assert [m["row"] for m in data["members"]] == [2, 3, 4]
     assert [m["best"] for m in data["members"]] == ["ml-engineer", "ml-devops", "ml-researcher"]
     assert set(data["members"][0]) == {"row", "name", "best", "fit", "confidence"}
+    assert [c["role"] for c in data["coverage"]] == list(CATALOG.ids)
     coverage = {c["role"]: c for c in data["coverage"]}
     assert coverage["ml-engineer"] == {
         "role": "ml-engineer",
@@ -198,18 +196,13 @@ def test_parse_roster_rejects_a_header_only_of_junk() -> None:
         parse_roster("a,b,c\n1,2,3\n", "t.csv", CATALOG)
 
 
-def test_progress_bar_only_when_stderr_is_a_terminal(run: Run, write_csv: WriteCsv) -> None:
-    from typer.testing import CliRunner
-
-    from mlroles.cli.main import app
-
-    from .conftest import tty_environment
-
+def test_progress_bar_only_when_stderr_is_a_terminal(
+    run: Run, run_tty: Run, write_csv: WriteCsv
+) -> None:
     rows = "".join(f"M{i},5,5,5\n" for i in range(25_000))
     path = write_csv("name,ml,swe,comm\n" + rows)
-    env, _, stderr = tty_environment({"COLUMNS": "80", "TERM": "xterm"})
-    result = CliRunner().invoke(app, ["team", str(path), "--json"], obj=env)
+    result = run_tty("team", str(path), "--json", env={"TERM": "xterm"})
     assert result.exit_code == 0
-    assert "Reading the team" in stderr.getvalue()
+    assert "Reading the team" in result.stderr
     piped = run("team", str(path), "--json")
     assert "Reading the team" not in piped.stderr

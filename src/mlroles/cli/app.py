@@ -45,6 +45,19 @@ class MlrolesGroup(TyperGroup):
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
 
 
+def _file_from_env(
+    ctx: typer.Context, name: str, value: Path | None, envvar: str, env: Environment
+) -> Path | None:
+    """A file option that an environment variable may also set. Click reads the
+    variable from the process; take it from env instead, so that main(argv, env)
+    sees exactly what a process with that environment would."""
+    source = ctx.get_parameter_source(name)
+    if source is not None and source.name == "COMMANDLINE":
+        return value
+    found = env.env.get(envvar)
+    return Path(found) if found else None
+
+
 def _show_version(value: bool) -> None:
     if value:
         print(f"mlroles {__version__}")
@@ -63,6 +76,16 @@ def _global_options(
             help="Use another role catalog (TOML) instead of the built-in one.",
         ),
     ] = None,
+    questions: Annotated[
+        Path | None,
+        typer.Option(
+            "--questions",
+            envvar="MLROLES_QUESTIONS",
+            show_default=False,
+            dir_okay=False,
+            help="Use another questionnaire (TOML) instead of the built-in one.",
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks for internal errors.")
     ] = False,
@@ -74,7 +97,12 @@ def _global_options(
     ] = False,
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
-    ctx.obj = AppState(env=env, roles_path=roles, debug=debug or env.debug)
+    ctx.obj = AppState(
+        env=env,
+        roles_path=_file_from_env(ctx, "roles", roles, "MLROLES_ROLES", env),
+        debug=debug or env.debug,
+        questions_path=_file_from_env(ctx, "questions", questions, "MLROLES_QUESTIONS", env),
+    )
 
 
 class Command(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms of start-up

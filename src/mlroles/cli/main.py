@@ -1,6 +1,6 @@
 """The console entry point, and the table of commands it runs."""
 
-import sys
+from contextlib import redirect_stderr, redirect_stdout
 
 import typer
 
@@ -18,6 +18,7 @@ from mlroles.cli.commands import (
     roles,
     team,
 )
+from mlroles.cli.environment import Environment
 from mlroles.cli.exit_codes import ExitCode
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -40,16 +41,28 @@ COMMANDS = (
 app = build_app(COMMANDS)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Console-script entry point."""
+def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    """Console-script entry point: run mlroles with these arguments and return
+    the exit code.
+
+    env is where the program reads and writes and which environment variables
+    it sees; by default the process's. Tests pass their own, as httpie does.
+    What Typer itself prints (help, usage errors) goes to env's streams too."""
+    if env is None:
+        return _run(argv, Environment.from_process())
+    with redirect_stdout(env.stdout), redirect_stderr(env.stderr):
+        return _run(argv, env)
+
+
+def _run(argv: list[str] | None, env: Environment) -> int:
     try:
-        result = app(args=argv, prog_name="mlroles", standalone_mode=False)
+        result = app(args=argv, prog_name="mlroles", standalone_mode=False, obj=env)
     except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("Cancelled.\n")
+        env.stderr.write("Cancelled.\n")
         return ExitCode.INTERRUPTED
     except typer.Exit as exc:
         return exc.exit_code
     except typer.TyperException as exc:
-        exc.show()  # type: ignore[attr-defined]
+        exc.show(file=env.stderr)  # type: ignore[attr-defined]
         return exc.exit_code
     return result if isinstance(result, int) else ExitCode.OK

@@ -57,7 +57,8 @@ def direct_placement(
     if product is not None and normalize(product) != NOT_SURE:
         work_product = model.catalog.resolve(product).id
     evidence = Evidence(axes=Position(*values), work_product=work_product)
-    return Placement(evidence, default_noise(), interactive=False)
+    noise = default_noise(model.questionnaire.items_per_axis)
+    return Placement(evidence, noise, interactive=False)
 
 
 def given_placement(

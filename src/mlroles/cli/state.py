@@ -1,5 +1,6 @@
-"""What every command works with: the environment, the catalog, the history,
-and the ways to print. This is the imperative shell; the core never sees it."""
+"""What every command works with: the environment, the catalog, the
+questionnaire, the history, and the ways to print. This is the imperative
+shell; the core never sees it."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,18 +29,28 @@ class AppState:
     env: Environment
     roles_path: Path | None
     debug: bool
+    questions_path: Path | None = None
+
+    def roles_file(self) -> Path:
+        from mlroles.files.paths import data_file
+
+        return self.roles_path or data_file("roles.toml")
+
+    def questions_file(self) -> Path:
+        from mlroles.files.paths import data_file
+
+        return self.questions_path or data_file("questions.toml")
 
     def catalog(self) -> Catalog:
         from mlroles.files.catalog_file import load_catalog
-        from mlroles.files.paths import data_file
 
-        return load_catalog(self.roles_path or data_file("roles.toml"))
+        return load_catalog(self.roles_file())
 
     def questionnaire(self, catalog: Catalog) -> "Questionnaire":
-        from mlroles.files.paths import data_file
+        """The questionnaire; its work-product question offers the catalog's roles."""
         from mlroles.files.questionnaire_file import load_questionnaire
 
-        return load_questionnaire(data_file("questions.toml"), catalog)
+        return load_questionnaire(self.questions_file(), catalog)
 
     def model(self) -> "Model":
         """The catalog and the questionnaire, put together for scoring."""

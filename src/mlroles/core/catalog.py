@@ -111,7 +111,11 @@ class UnknownRoleError(UserError):
         import textwrap
 
         known = textwrap.fill(
-            "Known roles: " + ", ".join(catalog.ids) + ".", width=60, subsequent_indent="  "
+            "Known roles: " + ", ".join(catalog.ids) + ".",
+            width=60,
+            subsequent_indent="  ",
+            break_on_hyphens=False,  # never split an id
+            break_long_words=False,
         )
         super().__init__(first, *known.splitlines())
 

@@ -6,15 +6,16 @@ measurement noise: the axis value's standard error is the sample standard
 deviation of its item values divided by sqrt(number of items). Answers that
 agree perfectly would claim no noise at all, so the per-item spread is never
 taken below half an answer level (NOISE_FLOOR_ITEM). A placement given
-directly with --ml/--swe/--comm has no items and gets that floor for three
-items. A change is real when it exceeds REAL_CHANGE_Z standard errors of the
-difference (the reliable change index: sqrt(se_before² + se_after²))."""
+directly with --ml/--swe/--comm has no items and gets that floor, for as many
+items as the questionnaire asks on each axis. A change is real when it
+exceeds REAL_CHANGE_Z standard errors of the difference (the reliable change
+index: sqrt(se_before² + se_after²))."""
 
 from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mlroles.core.axes import AXES, Position
@@ -22,19 +23,21 @@ from mlroles.core.questionnaire import level_value
 
 LEVEL_STEP = level_value(2) - level_value(1)  # one answer level, in axis points
 NOISE_FLOOR_ITEM = LEVEL_STEP / 2
-DEFAULT_ITEMS = 3
 REAL_CHANGE_Z = 1.96
 
 
 def axis_noise(item_values: Sequence[float]) -> float:
     """Standard error of an axis value that is the mean of these items."""
-    n = len(item_values) or DEFAULT_ITEMS
+    if not item_values:
+        raise ValueError("an axis value needs at least one item")
     spread = statistics.stdev(item_values) if len(item_values) > 1 else 0.0
-    return max(spread, NOISE_FLOOR_ITEM) / math.sqrt(n)
+    return max(spread, NOISE_FLOOR_ITEM) / math.sqrt(len(item_values))
 
 
-def default_noise() -> Position:
-    return Position(*(axis_noise([]) for _ in AXES))
+def default_noise(items_per_axis: Mapping[str, int]) -> Position:
+    """The noise of a place given directly, with no answers to measure it from:
+    the floor, for as many items as the questionnaire asks on each axis."""
+    return Position(*(NOISE_FLOOR_ITEM / math.sqrt(items_per_axis[axis]) for axis in AXES))
 
 
 @dataclass(frozen=True)

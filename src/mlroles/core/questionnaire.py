@@ -73,6 +73,11 @@ class Questionnaire:
         """How many questions measure this axis."""
         return sum(1 for q in self.axis_questions if q.axis == axis)
 
+    @property
+    def items_per_axis(self) -> dict[str, int]:
+        """How many questions measure each axis."""
+        return {axis: self.items_on(axis) for axis in AXES}
+
     def replaced(self, old_id: str) -> Question | None:
         """The question that took over an id from an older questionnaire."""
         return next((q for q in self.questions if q.replaces == old_id), None)

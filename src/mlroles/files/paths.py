@@ -13,6 +13,10 @@ from pathlib import Path
 from mlroles.core.errors import UserError
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
+OPTION_FOR = {
+    "roles.toml": "a catalog with --roles PATH",
+    "questions.toml": "a questionnaire with --questions PATH",
+}
 
 
 def data_file(name: str) -> Path:
@@ -25,5 +29,5 @@ def data_file(name: str) -> Path:
     raise UserError(
         f"The data file {name!r} that ships with mlroles is missing "
         f"(looked in {packaged.parent} and {checkout.parent}).",
-        "Reinstall mlroles, or pass a catalog with --roles PATH.",
+        f"Reinstall mlroles, or pass {OPTION_FOR.get(name, 'your own file')}.",
     )

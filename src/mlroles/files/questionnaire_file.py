@@ -55,7 +55,7 @@ WORK_PRODUCT_FIELDS: FieldSpec = {
 
 class QuestionnaireError(DataFileError):
     what = "questionnaire"
-    fix = "Fix these in the questionnaire file."
+    fix = "Fix these, then check the file with: mlroles --questions PATH check"
 
 
 def load_questionnaire(path: Path, catalog: Catalog) -> Questionnaire:

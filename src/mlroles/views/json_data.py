@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 from mlroles.core.catalog import Catalog, Role, Variant
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mlroles.core.axes import Position
     from mlroles.core.movement import Movement
     from mlroles.core.path import PathPlan
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from mlroles.core.scoring import Assessment, RoleScore
     from mlroles.core.team import MemberFit, TeamReport
     from mlroles.core.verdict import Verdict
+    from mlroles.files.data_files import FileCheck
 
 
 class AxesData(TypedDict):
@@ -96,9 +99,9 @@ class ChartData(TypedDict):
 
 class CheckedFileData(TypedDict):
     path: str
-    kind: str  # "role catalog"
+    kind: str  # "role catalog" or "questionnaire"
     valid: bool
-    count: int | None  # roles in a valid catalog
+    count: int | None  # roles or questions in a valid file
     problems: list[str]
 
 
@@ -327,18 +330,19 @@ def chart_data(catalog: Catalog, me: "Position | None") -> ChartData:
     }
 
 
-def checked_catalog_data(catalog: Catalog) -> CheckedFileData:
+def check_data(checks: "Sequence[FileCheck]") -> CheckData:
     return {
-        "path": catalog.source,
-        "kind": "role catalog",
-        "valid": True,
-        "count": len(catalog.roles),
-        "problems": [],
+        "files": [
+            {
+                "path": c.source,
+                "kind": c.kind,
+                "valid": c.ok,
+                "count": c.count,
+                "problems": list(c.problems),
+            }
+            for c in checks
+        ]
     }
-
-
-def invalid_file_data(source: str, kind: str, problems: list[str]) -> CheckedFileData:
-    return {"path": source, "kind": kind, "valid": False, "count": None, "problems": problems}
 
 
 def measured_data(position: "Position", known: tuple[str, ...]) -> MeasuredAxesData:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import RenderableType
 
     from mlroles.core.axes import Position
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from mlroles.core.scoring import Assessment
     from mlroles.core.team import TeamReport
     from mlroles.core.verdict import Verdict
+    from mlroles.files.data_files import FileCheck
 
 
 def result(
@@ -58,10 +61,10 @@ def questions(questionnaire: Questionnaire) -> RenderableType:
     return questions_view(questionnaire)
 
 
-def checked(catalog: Catalog) -> str:
-    """Plain text: the page prints it unwrapped, so the path stays whole."""
-    count = len(catalog.roles)
-    return f"{catalog.source}: OK, {count} role{'s' if count != 1 else ''}."
+def checked(checks: Sequence[FileCheck]) -> str:
+    """Plain text: the page prints it unwrapped, so the paths stay whole. Only
+    the files that are OK are named here; the problems go to stderr."""
+    return "\n".join(c.summary() for c in checks if c.ok)
 
 
 def path(plan: PathPlan) -> RenderableType:

@@ -1,13 +1,14 @@
-"""mlroles check: validate the role catalog."""
+"""mlroles check: validate the role catalog and the questionnaire."""
 
 import typer
 
 from mlroles.cli.examples import Example
-from mlroles.cli.output import JSON, FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
+from mlroles.cli.exit_codes import ExitCode
+from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 
 EXAMPLES = (
-    Example("Check the built-in catalog", "mlroles check"),
+    Example("Check the built-in catalog and questionnaire", "mlroles check"),
     Example("Check your own catalog", "mlroles --roles my-roles.toml check"),
     Example("The same, as JSON", "mlroles --roles my-roles.toml check --json"),
 )
@@ -20,25 +21,21 @@ def check_command(
     svg: SvgOption = None,
     html: HtmlOption = None,
 ) -> None:
-    """Validate the role catalog and report every problem in it."""
-    from mlroles.files.checks import DataFileError
+    """Validate the role catalog and the questionnaire, and report every problem."""
+    from mlroles.files.data_files import check_data_files
     from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
-    try:
-        catalog = state.catalog()
-    except DataFileError as exc:
-        if out.format == JSON:  # the problems are the result; the error still exits 2
-            from mlroles.views.json_data import CheckData, invalid_file_data
-
-            found = invalid_file_data(exc.source, exc.what, exc.problems)
-            state.print_json(CheckData(files=[found]))
-        raise
+    checks = check_data_files(state.roles_file(), state.questions_file())
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
-        from mlroles.views.json_data import CheckData, checked_catalog_data
+        from mlroles.views.json_data import check_data
 
-        return CheckData(files=[checked_catalog_data(catalog)])
+        return check_data(checks)
 
-    state.emit(out, data=data, page=lambda: pages.checked(catalog))
+    for checked in checks:  # what is wrong goes to stderr, whatever the format
+        state.message(*checked.problems)
+    state.emit(out, data=data, page=lambda: pages.checked(checks))
+    if not all(checked.ok for checked in checks):
+        raise typer.Exit(ExitCode.USER_ERROR)

@@ -56,7 +56,7 @@ def quiz_command(
     svg: SvgOption = None,
     html: HtmlOption = None,
 ) -> None:
-    """Answer ten questions and see which role fits you best."""
+    """Answer the questionnaire and see which role fits you best."""
     from mlroles.cli import profile_input as where
 
     out = chosen_output(ctx, output_format, as_json, svg, html, markdown=True)

@@ -1,0 +1,62 @@
+"""Check the data files mlroles reads, each on its own: the role catalog and
+the questionnaire. Nothing is printed here; `mlroles check` reports the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlroles.core.catalog import Catalog
+from mlroles.core.errors import UserError
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One data file: how many items it holds, or the lines that say what is wrong."""
+
+    source: str
+    kind: str  # what the file is: "role catalog", "questionnaire"
+    noun: str  # what the file holds, singular: "role", "question"
+    count: int | None  # None when the file cannot be used
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.count is not None
+
+    def summary(self) -> str:
+        """For example "data/roles.toml: OK, 6 roles."."""
+        plural = "" if self.count == 1 else "s"
+        return f"{self.source}: OK, {self.count} {self.noun}{plural}."
+
+
+def check_data_files(roles: Path, questions: Path) -> tuple[FileCheck, FileCheck]:
+    """Check the catalog, then the questionnaire. A broken catalog does not stop
+    the questionnaire's own fields from being checked: its work-product
+    question is then checked against no roles."""
+    from mlroles.files.catalog_file import SCHEMA_VERSION, load_catalog
+    from mlroles.files.questionnaire_file import load_questionnaire
+
+    try:
+        catalog = load_catalog(roles)
+    except UserError as exc:
+        roles_check = FileCheck(str(roles), "role catalog", "role", None, exc.lines)
+        catalog = Catalog(schema_version=SCHEMA_VERSION, roles=(), source=str(roles))
+    else:
+        roles_check = FileCheck(catalog.source, "role catalog", "role", len(catalog.roles))
+    try:
+        questionnaire = load_questionnaire(questions, catalog)
+    except UserError as exc:
+        questions_check = FileCheck(str(questions), "questionnaire", "question", None, exc.lines)
+    else:
+        questions_check = FileCheck(
+            questionnaire.source, "questionnaire", "question", len(questionnaire.questions)
+        )
+        if roles_check.ok:  # the catalog's item emphases must name this questionnaire's items
+            from mlroles.core.scoring import build_model
+
+            try:
+                build_model(catalog, questionnaire)
+            except UserError as exc:
+                roles_check = FileCheck(catalog.source, "role catalog", "role", None, exc.lines)
+    return roles_check, questions_check
