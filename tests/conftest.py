@@ -264,6 +264,7 @@ def stated_counts(text: str, counts: set[int], digits: bool = True) -> list[str]
     """The places where text states one of these counts, in words (and digits,
     unless digits is False); scales such as 0-10 or "0 to 10" are not counts."""
     text = re.sub(r"\d+(?:\.\d+)?\s*(?:-|to|<=x<=)\s*\d+", "", text)
+    text = re.sub(r"--[\w-]+[ =][\d.]+", "", text)  # an option's value in an example
     numbers = [NUMBER_WORDS[n] for n in counts if n < len(NUMBER_WORDS)]
     numbers += [str(n) for n in counts] if digits else []
     pattern = rf"\b(?:{'|'.join(numbers)})\b\W+\w+"  # the number and the word after it

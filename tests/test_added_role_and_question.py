@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mlroles.core.axes import AXES
+from mlroles.core.axes import AXES, distance
 from mlroles.core.catalog import Catalog, Role
 from mlroles.core.questionnaire import Question, Questionnaire
 from mlroles.files.catalog_file import load_catalog
@@ -108,22 +108,36 @@ def test_the_quiz_asks_the_new_question_and_offers_the_new_role(
     expected = axis_means(questionnaire, answers)
     assert data["profile"] == pytest.approx(expected.as_dict(), abs=1e-3)
     assert data["profile"] != pytest.approx(axis_means(QUESTIONNAIRE, answers).as_dict(), abs=1e-3)
-    assert data["work_product"] == data["best"] == NEW_ROLE_ID
-    assert data["ranking"][0]["id"] == NEW_ROLE_ID
+    assert data["work_product"] == NEW_ROLE_ID
     assert sorted(r["id"] for r in data["ranking"]) == sorted(files.catalog.ids)
+    new = next(r for r in data["ranking"] if r["id"] == NEW_ROLE_ID)
+    assert new["product_match"] is True
+    assert new["distance"] == pytest.approx(distance(expected, files.role.position), abs=1e-3)
+    # Standing on the new role, with its work product, it is the most likely.
+    place = [str(files.role.position.value(a)) for a in AXES]
+    direct = files.run(
+        "quiz", "--ml", place[0], "--swe", place[1], "--comm", place[2],
+        "--product", NEW_ROLE_ID, "--json",
+    )  # fmt: skip
+    assert json.loads(direct.stdout)["best"] == NEW_ROLE_ID
 
 
-def test_answers_files_need_the_new_question(files: DataFiles, tmp_path: Path) -> None:
+def test_answers_files_know_the_new_question(files: DataFiles, tmp_path: Path) -> None:
     listed = json.loads(files.run("questions", "--json").stdout)
     assert [q["id"] for q in listed] == [q.id for q in files.questionnaire.questions]
     answers = {q["id"]: q["choices"][0]["value"] for q in listed}
     complete, short = tmp_path / "complete.json", tmp_path / "short.json"
     complete.write_text(json.dumps(answers))
     short.write_text(json.dumps({k: v for k, v in answers.items() if k != NEW_QUESTION_ID}))
-    assert files.run("quiz", "--answers", str(complete)).exit_code == 0
-    result = files.run("quiz", "--answers", str(short))
-    assert result.exit_code == 2
-    assert f"key '{NEW_QUESTION_ID}': missing" in result.stderr
+    full = files.run("quiz", "--answers", str(complete), "--json")
+    assert full.exit_code == 0, full.stderr
+    assert json.loads(full.stdout)["unknown_items"] == []
+    result = files.run("quiz", "--answers", str(short), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["unknown_items"] == [NEW_QUESTION_ID]
+    typo = tmp_path / "typo.json"
+    typo.write_text(json.dumps({**answers, NEW_QUESTION_ID + "x": 1}))
+    assert files.run("quiz", "--answers", str(typo)).exit_code == 2
 
 
 def test_describe_the_new_role(files: DataFiles) -> None:

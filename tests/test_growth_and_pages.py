@@ -12,7 +12,9 @@ import pytest
 from mlroles.core.axes import AXES, Position
 from mlroles.core.path import plan_path
 
-from .conftest import CATALOG, Run
+from .conftest import CATALOG, QUESTIONNAIRE, Run
+
+ZERO_AT = QUESTIONNAIRE.rules.fit_zero_distance
 
 
 def test_every_role_has_growth_steps_on_every_axis() -> None:
@@ -28,7 +30,7 @@ def test_every_role_has_growth_steps_on_every_axis() -> None:
 def test_plan_orders_gaps_and_picks_steps() -> None:
     mle = CATALOG.get("ml-engineer").position
     you = Position(mle.machine_learning, mle.software_engineering - 5.1, mle.communication + 2.2)
-    plan = plan_path(CATALOG.get("ml-engineer"), you)
+    plan = plan_path(CATALOG.get("ml-engineer"), you, ZERO_AT)
     assert [g.axis for g in plan.gaps] == [
         "software_engineering",
         "communication",
@@ -38,15 +40,15 @@ def test_plan_orders_gaps_and_picks_steps() -> None:
     assert swe.gap == pytest.approx(5.1) and swe.steps
     assert comm.gap == pytest.approx(-2.2) and comm.steps == ()
     assert ml.gap == pytest.approx(0.0) and ml.steps == ()
-    assert plan.fit_after > plan.fit_now
+    assert plan.readiness_after > plan.readiness_now
     assert plan.first_gap is swe
 
 
 def test_plan_when_nothing_to_close() -> None:
     role = CATALOG.get("ml-devops")
-    plan = plan_path(role, Position(5, 10, 5))
+    plan = plan_path(role, Position(5, 10, 5), ZERO_AT)
     assert plan.first_gap is None
-    assert plan.fit_after == plan.fit_now
+    assert plan.readiness_after == plan.readiness_now
 
 
 def test_path_needs_a_profile(run: Run) -> None:

@@ -25,7 +25,7 @@ from mlroles.core.movement import (
     movement,
 )
 from mlroles.core.saved import SavedResult
-from mlroles.core.scoring import assess
+from mlroles.core.scoring import Evidence, assess, build_model
 from mlroles.files.history import History, parse_record, record
 
 from .conftest import CATALOG, NEW_QUESTION, QUESTIONNAIRE, REPO, Run, with_table
@@ -78,8 +78,10 @@ def test_retake_shows_movement(run: Run) -> None:
     assert moved["axes"]["machine_learning"]["change"] == 4.5
     assert moved["axes"]["machine_learning"]["real"] is True
     assert moved["axes"]["software_engineering"]["real"] is False
-    assert moved["best_before"] == assess(CATALOG, Position(2, 7, 3), None).best.role.id
-    assert moved["best_after"] == assess(CATALOG, Position(6.5, 7.2, 3), None).best.role.id
+    model = build_model(CATALOG, QUESTIONNAIRE)
+    before = assess(model, Evidence(axes=Position(2, 7, 3))).best.role.id
+    assert moved["best_before"] == before
+    assert moved["best_after"] == assess(model, Evidence(axes=Position(6.5, 7.2, 3))).best.role.id
     noise = default_noise(QUESTIONNAIRE.items_per_axis).machine_learning
     threshold = REAL_CHANGE_Z * math.hypot(noise, noise)  # a direct place, before and after
     assert 1 < threshold < 4.5

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 from typer.main import get_command
-from typer.testing import Result
 
 from mlroles.cli.exit_codes import ExitCode
 from mlroles.cli.main import COMMANDS, app
 from mlroles.files.catalog_file import load_catalog
 
-from .conftest import ROLES_TOML, Run
+from .conftest import ROLES_TOML, Result, Run
 
 TEAM = "name,ml,swe,comm,work_product\nAna,5.5,6,3,\nBo,1.5,9,2.5,mlops\n"
 DIRECT = ["--ml", "6", "--swe", "7.5", "--comm", "3"]
@@ -187,7 +186,9 @@ def test_a_conflict_is_refused_before_the_quiz_asks_anything(run: Run) -> None:
 def test_check_json_for_a_valid_catalog(run: Run) -> None:
     result = run("check", "--json")
     assert result.exit_code == 0
-    (checked,) = json.loads(result.stdout)["files"]
+    files = json.loads(result.stdout)["files"]
+    assert [f["kind"] for f in files] == ["role catalog", "questionnaire"]
+    checked = files[0]
     assert checked["path"] == str(ROLES_TOML)
     assert checked["valid"] is True
     assert checked["count"] == len(load_catalog(ROLES_TOML).roles)
@@ -200,7 +201,8 @@ def test_check_json_for_an_invalid_catalog_still_exits_2(
     path = write_catalog(catalog_text.replace('summary = "Explores', 'sumary = "Explores'))
     result = run("--roles", str(path), "check", "--json")
     assert result.exit_code == ExitCode.USER_ERROR
-    (checked,) = json.loads(result.stdout)["files"]
+    checked, questionnaire = json.loads(result.stdout)["files"]
+    assert questionnaire["valid"] is True
     assert checked["valid"] is False
     assert checked["count"] is None
     assert (
@@ -217,8 +219,8 @@ def test_check_text_never_wraps_the_path(run: Run, catalog_text: str, tmp_path: 
     path.write_text(catalog_text, encoding="utf-8")
     result = run("--roles", str(path), "check", env={"COLUMNS": "40"})
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"{path}: OK, ")
-    assert result.stdout.count("\n") == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{path}: OK, ") and first.endswith(" roles.")
 
 
 PROBE = """

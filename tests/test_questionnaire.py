@@ -4,15 +4,18 @@ import re
 
 import pytest
 
+from mlroles.core.axes import Position
 from mlroles.core.catalog import Catalog
 from mlroles.core.questionnaire import (
     NOT_SURE,
     WORK_PRODUCT_AXIS,
+    AnswerValue,
     Questionnaire,
     answers_are_flat,
     level_value,
-    profile_from_answers,
+    work_product_of,
 )
+from mlroles.core.scoring import build_model, evidence_from_answers, profile_of
 from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
 from mlroles.files.questionnaire_file import QuestionnaireError, parse_questionnaire
 
@@ -83,6 +86,14 @@ def test_work_product_choices_come_from_the_catalog(
 
 def test_levels_map_to_the_axis_scale() -> None:
     assert [level_value(level) for level in range(1, 6)] == [0.0, 2.5, 5.0, 7.5, 10.0]
+
+
+def profile_from_answers(
+    questionnaire: Questionnaire, answers: dict[str, AnswerValue]
+) -> tuple[Position, str | None]:
+    model = build_model(CATALOG, questionnaire)
+    profile, _ = profile_of(model, evidence_from_answers(questionnaire, answers))
+    return profile, work_product_of(questionnaire, answers)
 
 
 def test_profile_is_the_mean_of_each_axis(questionnaire: Questionnaire) -> None:

@@ -18,7 +18,8 @@ class FileCheck:
     kind: str  # what the file is: "role catalog", "questionnaire"
     noun: str  # what the file holds, singular: "role", "question"
     count: int | None  # None when the file cannot be used
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # each problem, as "where: what"
+    message: tuple[str, ...] = ()  # the lines that report them, for stderr
 
     @property
     def ok(self) -> bool:
@@ -40,14 +41,14 @@ def check_data_files(roles: Path, questions: Path) -> tuple[FileCheck, FileCheck
     try:
         catalog = load_catalog(roles)
     except UserError as exc:
-        roles_check = FileCheck(str(roles), "role catalog", "role", None, exc.lines)
+        roles_check = _failed(str(roles), "role catalog", "role", exc)
         catalog = Catalog(schema_version=SCHEMA_VERSION, roles=(), source=str(roles))
     else:
         roles_check = FileCheck(catalog.source, "role catalog", "role", len(catalog.roles))
     try:
         questionnaire = load_questionnaire(questions, catalog)
     except UserError as exc:
-        questions_check = FileCheck(str(questions), "questionnaire", "question", None, exc.lines)
+        questions_check = _failed(str(questions), "questionnaire", "question", exc)
     else:
         questions_check = FileCheck(
             questionnaire.source, "questionnaire", "question", len(questionnaire.questions)
@@ -58,5 +59,12 @@ def check_data_files(roles: Path, questions: Path) -> tuple[FileCheck, FileCheck
             try:
                 build_model(catalog, questionnaire)
             except UserError as exc:
-                roles_check = FileCheck(catalog.source, "role catalog", "role", None, exc.lines)
+                roles_check = _failed(catalog.source, "role catalog", "role", exc)
     return roles_check, questions_check
+
+
+def _failed(source: str, kind: str, noun: str, error: UserError) -> FileCheck:
+    from mlroles.files.checks import DataFileError
+
+    problems = error.problems if isinstance(error, DataFileError) else error.lines[1:]
+    return FileCheck(source, kind, noun, None, tuple(p.strip() for p in problems), error.lines)

@@ -4,7 +4,7 @@ import typer
 
 from mlroles.cli.examples import Example
 from mlroles.cli.exit_codes import ExitCode
-from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
+from mlroles.cli.output import JSON, FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 
 EXAMPLES = (
@@ -35,7 +35,8 @@ def check_command(
         return check_data(checks)
 
     for checked in checks:  # what is wrong goes to stderr, whatever the format
-        state.message(*checked.problems)
-    state.emit(out, data=data, page=lambda: pages.checked(checks))
+        state.message(*checked.message)
+    if out.format == JSON or any(checked.ok for checked in checks):
+        state.emit(out, data=data, page=lambda: pages.checked(checks))
     if not all(checked.ok for checked in checks):
         raise typer.Exit(ExitCode.USER_ERROR)

@@ -10,7 +10,9 @@ from mlroles.core.errors import UserError
 
 EXAMPLES = (
     Example("Two roles side by side", "mlroles compare data-engineer ml-engineer"),
-    Example("Three roles, as JSON", "mlroles compare de mle mlops --json"),
+    Example(
+        "Data engineer, ML engineer and ML DevOps, as JSON", "mlroles compare de mle mlops --json"
+    ),
 )
 
 
