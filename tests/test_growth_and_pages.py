@@ -67,8 +67,8 @@ def test_path_from_direct_values_json(run: Run) -> None:
     assert data["gaps"]["communication"] == pytest.approx(mle.communication - 3)
     assert next(iter(data["gaps"])) == "machine_learning"
     assert {s["axis"] for s in data["steps"]} == {"machine_learning"}
-    assert 0 <= data["fit"] <= 100
-    assert set(data) >= {"target", "profile", "gaps", "steps", "fit"}
+    assert 0 <= data["readiness"] <= data["readiness_after_largest_gap"] <= 100
+    assert set(data) >= {"target", "profile", "gaps", "steps", "readiness"}
 
 
 def test_path_from_the_last_saved_result(run: Run) -> None:
@@ -78,7 +78,22 @@ def test_path_from_the_last_saved_result(run: Run) -> None:
     ml = role.position.machine_learning
     assert f"Your path to {role.name}" in out
     assert f"Machine learning: you 2.0, role {ml:.1f}, +{ml - 2:.1f} to go" in out
-    assert "Fit now:" in out and "Close the machine learning gap first" in out
+    assert "Readiness now:" in out and "Close the machine learning gap first" in out
+
+
+def test_being_above_a_role_is_no_gap_in_readiness(run: Run) -> None:
+    """Readiness counts shortfalls only: above the role on every axis is 100%."""
+    role = CATALOG.get("ml-devops").position
+    above = [str(min(10.0, role.value(a) + 1)) for a in AXES]
+    result = run("path", "mlops", "--ml", above[0], "--swe", above[1], "--comm", above[2])
+    out = " ".join(result.stdout.split())
+    assert "Readiness now: 100%. You meet or exceed this role on every axis." in out
+    data = json.loads(
+        run(
+            "path", "mlops", "--ml", above[0], "--swe", above[1], "--comm", above[2], "--json"
+        ).stdout
+    )
+    assert data["readiness"] == 100.0
 
 
 def test_path_from_answers(run: Run, tmp_path: Path) -> None:
@@ -181,6 +196,6 @@ def test_markdown_report(run: Run) -> None:
     )
     out = result.stdout
     assert out.startswith("# mlroles result\n")
-    assert "**Best fit: ML engineer**" in out
+    assert "**ML engineer is the most likely role for you: " in out
     assert "| 1 | ML engineer |" in out
     assert run("quiz", "--ml", "1", "--swe", "1", "--comm", "1", "--format", "pdf").exit_code == 2

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from mlroles.core.axes import AXES, Position, distance
 from mlroles.core.catalog import Catalog
-from mlroles.core.errors import UserError
 from mlroles.core.questionnaire import LEVELS, Questionnaire
 from mlroles.core.scoring import (
     Confidence,
@@ -21,6 +20,7 @@ from mlroles.core.scoring import (
     assess,
     build_model,
     confidence_for,
+    emphasis_problems,
     fit_from_distance,
 )
 from mlroles.core.team import BatchScorer
@@ -243,20 +243,22 @@ def test_unknown_items_are_left_out_not_read_as_level_one() -> None:
     assert all(not line.startswith("Comm") for line in said.axes)
 
 
-def test_emphasis_must_name_questions_and_cancel_per_axis() -> None:
+def test_emphasis_that_does_not_fit_is_reported_and_centred() -> None:
     role = CATALOG.roles[0]
-    typo = replace(role, emphasis=(("ml-maths", 0.5), ("ml-research", -0.5)))
-    with pytest.raises(UserError) as caught:
-        build_model(replace(CATALOG, roles=(typo, *CATALOG.roles[1:])), QUESTIONNAIRE)
-    assert "'ml-maths', which is not a question" in "\n".join(caught.value.lines)
-    lopsided = replace(role, emphasis=(("ml-research", 0.5),))
-    with pytest.raises(UserError) as caught:
-        build_model(replace(CATALOG, roles=(lopsided, *CATALOG.roles[1:])), QUESTIONNAIRE)
-    assert "must add up to 0" in "\n".join(caught.value.lines)
+    typo = replace(role, emphasis=(("ml-maths", 0.5), ("ml-research", 0.5)))
+    catalog = replace(CATALOG, roles=(typo, *CATALOG.roles[1:]))
+    problems = "\n".join(emphasis_problems(catalog, QUESTIONNAIRE))
+    assert "'ml-maths', which" in problems and "does not ask" in problems
+    assert "add up to 0.5" in problems
+    model = build_model(catalog, QUESTIONNAIRE)  # the quiz still runs
+    place = model.places[0][0]
+    ml_items = [q.id for q in QUESTIONNAIRE.axis_questions if q.axis == "machine_learning"]
+    average = sum(place.expected[i] for i in ml_items) / len(ml_items)
+    assert average == pytest.approx(role.position.machine_learning)
+    assert emphasis_problems(CATALOG, QUESTIONNAIRE) == []
 
 
 def test_an_old_item_id_in_the_emphasis_names_its_successor() -> None:
     role = replace(CATALOG.roles[0], emphasis=(("ml-math", 0.5), ("ml-research", -0.5)))
-    with pytest.raises(UserError) as caught:
-        build_model(replace(CATALOG, roles=(role, *CATALOG.roles[1:])), QUESTIONNAIRE)
-    assert "it is now 'ml-statistics'" in "\n".join(caught.value.lines)
+    problems = emphasis_problems(replace(CATALOG, roles=(role, *CATALOG.roles[1:])), QUESTIONNAIRE)
+    assert any("it is now 'ml-statistics'" in p for p in problems)

@@ -22,7 +22,7 @@ from .conftest import (
 def test_data_scientist_title_on_an_ml_engineer_posting(run: Run) -> None:
     args = ["posting", "--title", "Data Scientist", "--ml", "7", "--swe", "7.5", "--comm", "3"]
     out = " ".join(run(*args).stdout.split())
-    assert "This posting reads as: ML engineer" in out
+    assert "ML engineer is the most likely role for this posting" in out
     assert (
         "this 'Data Scientist' posting reads as an ML engineer job; candidates will search "
         "for ML engineer" in out

@@ -48,7 +48,7 @@ def test_quiz_in_a_real_terminal(tmp_path: Path) -> None:
     child.send(choose(work_product_question(), "ml-engineer"))
     child.expect("Review your answers")
     child.send(ENTER)
-    child.expect("Best fit:")
+    child.expect("simulated retakes")
     child.expect("Read more: mlroles describe")
     child.expect(pexpect.EOF)
     child.close()

@@ -142,12 +142,34 @@ def test_check_answers_reports_every_problem(
         check_answers(questionnaire, raw, "a.toml", catalog)
     problems = info.value.problems
     assert "unknown question id 'typo-question'." in problems
-    assert f"key '{ML}': missing; every question needs an answer." in problems
     assert f"key '{SWE}': 6 is not a level; use a whole number from 1 to 5." in problems
     assert f"key '{COMM}': True is not a level; use a whole number from 1 to 5." in problems
     not_a_role = f"key '{WORK_PRODUCT}': 'astronaut' is not a role id"
     assert any(p.startswith(not_a_role) for p in problems)
-    assert len(problems) == 5
+    assert len(problems) == 4  # the question left out is unknown, not a problem
+
+
+def test_a_question_left_out_is_unknown(questionnaire: Questionnaire, catalog: Catalog) -> None:
+    raw: dict[str, object] = dict(answers_at(questionnaire, 2))
+    del raw[ML]
+    answers = check_answers(questionnaire, raw, "a.toml", catalog)
+    assert ML not in answers and len(answers) == len(raw)
+    nothing = {WORK_PRODUCT: "not-sure"}
+    with pytest.raises(AnswersError) as info:
+        check_answers(questionnaire, nothing, "a.toml", catalog)
+    assert info.value.problems == [
+        "no question is answered; answer at least one (mlroles questions)."
+    ]
+
+
+def test_an_old_question_id_names_its_successor(
+    questionnaire: Questionnaire, catalog: Catalog
+) -> None:
+    renamed = next(q for q in questionnaire.axis_questions if q.replaces)
+    raw: dict[str, object] = {**answers_at(questionnaire, 2), str(renamed.replaces): 3}
+    with pytest.raises(AnswersError) as info:
+        check_answers(questionnaire, raw, "a.toml", catalog)
+    assert f"it is now '{renamed.id}'" in info.value.problems[0]
 
 
 def test_work_product_accepts_aliases(questionnaire: Questionnaire, catalog: Catalog) -> None:

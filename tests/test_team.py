@@ -10,12 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlroles.core.axes import Position
-from mlroles.core.scoring import assess
+from mlroles.core.scoring import assess, build_model
 from mlroles.core.team import Roster, score_team
 from mlroles.files.team_csv import TeamFileError, parse_roster
 
-from .conftest import CATALOG, Run
+from .conftest import CATALOG, QUESTIONNAIRE, Run
+
+MODEL = build_model(CATALOG, QUESTIONNAIRE)
+ITEMS = [q.id for q in QUESTIONNAIRE.axis_questions]
 
 GOOD = (
     "name,machine_learning,software_engineering,communication,work_product\n"
@@ -55,7 +57,9 @@ def test_team_json(run: Run, write_csv: WriteCsv) -> None:
     data = json.loads(run("team", str(write_csv(GOOD)), "--json").stdout)
     assert [m["row"] for m in data["members"]] == [2, 3, 4]
     assert [m["best"] for m in data["members"]] == ["ml-engineer", "ml-devops", "ml-researcher"]
-    assert set(data["members"][0]) == {"row", "name", "best", "fit", "confidence"}
+    assert set(data["members"][0]) == {"row", "name", "best", "fit", "confidence", "probability"}
+    assert all(m["confidence"] is None for m in data["members"])  # only with --stability
+    assert all(0 < m["probability"] <= 1 for m in data["members"])
     assert [c["role"] for c in data["coverage"]] == list(CATALOG.ids)
     coverage = {c["role"]: c for c in data["coverage"]}
     assert coverage["ml-engineer"] == {
@@ -120,6 +124,7 @@ def test_bad_rows_are_reported_with_their_line(
         ("", "the file is empty"),
         ('{"members": []}\n', "no usable header"),
         ("name,ml,swe\nAna,1,2\n", "no usable header; missing communication"),
+        ("name,ml,swe,comm,ml-research\nAna,1,2,3,4\n", "both places on the chart and question"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
         ("name,ml,swe,comm\n", "no valid rows"),
     ],
@@ -138,8 +143,10 @@ def test_big_team_gets_a_summary_and_counted_markers(run: Run, write_csv: WriteC
     out = run("team", str(write_csv("name,ml,swe,comm,work_product\n" + rows))).stdout
     assert "40 members scored" in out
     assert "Member 0" in out  # ties for closest member go to the first in the file
-    assert "Confidence: 40 clear" in out
-    assert "Use --json for every member" in out
+    assert "Use --json for every member" not in out  # no confidence without --stability
+    stable = run("team", str(write_csv("name,ml,swe,comm,work_product\n" + rows)), "--stability")
+    assert "Confidence: 40 clear" in stable.stdout
+    assert "Use --json for every member" in stable.stdout
     assert "+" in out  # 40 markers (plus the role) share one spot: counted, not hidden
 
 
@@ -164,36 +171,114 @@ def _roster(rows: list[tuple[float, float, float, str]]) -> Roster:
     text = "name,ml,swe,comm,work_product\n" + "".join(
         f"m{i},{a!r},{b!r},{c!r},{p}\n" for i, (a, b, c, p) in enumerate(rows)
     )
-    return parse_roster(text, "t.csv", CATALOG)
+    return parse_roster(text, "t.csv", CATALOG, QUESTIONNAIRE)
 
 
 @settings(max_examples=150)
 @given(members)
 def test_coverage_counts_add_up_to_valid_rows(rows: list[tuple[float, float, float, str]]) -> None:
     roster = _roster(rows)
-    report = score_team(CATALOG, roster)
+    report = score_team(MODEL, roster)
     assert sum(c.count for c in report.coverage) == len(roster.members) == len(rows)
 
 
-@settings(max_examples=150)
-@given(members)
-def test_team_scoring_agrees_with_the_quiz(rows: list[tuple[float, float, float, str]]) -> None:
-    report = score_team(CATALOG, _roster(rows))
+def _agrees(report_stability: bool, roster: Roster) -> None:
+    report = score_team(MODEL, roster, report_stability)
     for fit in report.fits:
-        m = fit.member
-        expected = assess(
-            CATALOG,
-            Position(m.machine_learning, m.software_engineering, m.communication),
-            m.work_product,
-        )
+        expected = assess(MODEL, fit.member.evidence)
         assert fit.best == expected.best.role.id
+        assert fit.probability == pytest.approx(expected.best.probability)
         assert fit.fit == pytest.approx(expected.best.fit)
-        assert fit.confidence == expected.confidence
+        if report_stability:
+            assert fit.stability == expected.stability
+            assert fit.confidence == expected.confidence
+        else:
+            assert fit.stability is None and fit.confidence is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(members, st.booleans())
+def test_team_scoring_agrees_with_the_quiz(
+    rows: list[tuple[float, float, float, str]], stability: bool
+) -> None:
+    _agrees(stability, _roster(rows))
+
+
+answer_rows = st.lists(
+    st.tuples(
+        st.lists(
+            st.sampled_from(["", "1", "2", "3", "4", "5"]), min_size=len(ITEMS), max_size=len(ITEMS)
+        ),
+        st.sampled_from(["", "not-sure", "mle", "ds", "mlops", "researcher", "de", "pm"]),
+    ),
+    max_size=20,
+)
+
+
+def _answers_csv(rows: list[tuple[list[str], str]]) -> str:
+    header = ",".join(["name", *ITEMS, "work-product"])
+    lines = [",".join([f"m{i}", *cells, product]) for i, (cells, product) in enumerate(rows)]
+    return "\n".join([header, *lines]) + "\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(answer_rows)
+def test_item_columns_are_scored_exactly_as_the_quiz(rows: list[tuple[list[str], str]]) -> None:
+    roster = parse_roster(_answers_csv(rows), "t.csv", CATALOG, QUESTIONNAIRE)
+    empty = [i for i, (cells, _) in enumerate(rows) if not any(cells)]
+    assert [e.row - 2 for e in roster.errors] == empty
+    for member in roster.members:
+        cells, _ = rows[member.row - 2]
+        unknown = [item for item, cell in zip(ITEMS, cells, strict=True) if not cell]
+        assert list(member.evidence.unknown_items) == unknown
+        assert dict(member.evidence.levels) == {
+            item: int(cell) for item, cell in zip(ITEMS, cells, strict=True) if cell
+        }
+    _agrees(False, roster)
+
+
+def test_item_columns_end_to_end(run: Run, write_csv: WriteCsv) -> None:
+    cells = {"swe-operations-recent": "5", "swe-data-systems-recent": "3"}
+    row = [cells.get(item, "4" if item.startswith("swe") else "1") for item in ITEMS]
+    no_comm = [c if not i.startswith("comm") else "" for i, c in zip(ITEMS, row, strict=True)]
+    text = _answers_csv([(row, "mlops"), (no_comm, "")])
+    data = json.loads(run("team", str(write_csv(text)), "--json", "--stability").stdout)
+    first, second = data["members"]
+    assert first["best"] == second["best"] == "ml-devops"
+    assert 0 <= first["stability"] <= 1 and first["confidence"] in {"clear", "leaning", "toss-up"}
+    page = run("team", str(write_csv(text))).stdout
+    assert "2 members scored" in page
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("6", "is '6'; use a level from 1 to 5, or leave it empty if it was not asked."),
+        ("x", "is 'x'; use a level from 1 to 5"),
+    ],
+)
+def test_a_bad_level_names_the_row_and_the_column(
+    run: Run, write_csv: WriteCsv, cell: str, message: str
+) -> None:
+    good = ["3"] * len(ITEMS)
+    bad = [cell, *good[1:]]
+    path = write_csv(_answers_csv([(good, ""), (bad, "")]))
+    result = run("team", str(path), "--strict")
+    assert result.exit_code == 2
+    assert f"row 3: '{ITEMS[0]}' {message}" in result.stderr
+
+
+def test_a_row_with_every_question_empty_is_an_error(run: Run, write_csv: WriteCsv) -> None:
+    path = write_csv(_answers_csv([(["3"] * len(ITEMS), ""), ([""] * len(ITEMS), "mle")]))
+    result = run("team", str(path), "--json")
+    assert json.loads(result.stdout)["errors"] == [
+        {"row": 3, "message": "every question is empty; answer at least one."}
+    ]
 
 
 def test_parse_roster_rejects_a_header_only_of_junk() -> None:
     with pytest.raises(TeamFileError):
-        parse_roster("a,b,c\n1,2,3\n", "t.csv", CATALOG)
+        parse_roster("a,b,c\n1,2,3\n", "t.csv", CATALOG, QUESTIONNAIRE)
 
 
 def test_progress_bar_only_when_stderr_is_a_terminal(

@@ -27,7 +27,6 @@ from enum import StrEnum
 
 from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, WEIGHTS, Position, distance
 from mlroles.core.catalog import Catalog, Role, Variant
-from mlroles.core.errors import UserError
 from mlroles.core.questionnaire import (
     LEVELS,
     Questionnaire,
@@ -91,58 +90,60 @@ class Model:
 
 
 def build_model(catalog: Catalog, questionnaire: Questionnaire) -> Model:
-    """Put a catalog and a questionnaire together; their emphases must agree."""
+    """Put a catalog and a questionnaire together. An emphasis on a question
+    this questionnaire does not ask is left out, and each axis's emphases are
+    centred, so a role's average on an axis is always its chart position;
+    `mlroles check` reports such mismatches (emphasis_problems)."""
     item_axis = {q.id: q.axis for q in questionnaire.axis_questions}
-    problems: list[str] = []
-    places = []
+    places = tuple(
+        tuple(_place(role, variant, item_axis) for variant in (None, *role.variants))
+        for role in catalog.roles
+    )
+    sd = math.sqrt(2 * questionnaire.rules.step_probability) * LEVEL_STEP
+    inverse = 1 / (2 * sd * sd) if sd > 0 else 1e6
+    return Model(catalog, questionnaire, places, item_axis, inverse)
+
+
+def emphasis_problems(catalog: Catalog, questionnaire: Questionnaire) -> list[str]:
+    """Emphases that name no question of this questionnaire, or that do not
+    add up to zero on an axis as written."""
+    item_axis = {q.id: q.axis for q in questionnaire.axis_questions}
+    problems = []
     for role in catalog.roles:
-        role_places = []
         for variant in (None, *role.variants):
             owner = role if variant is None else variant
             where = f"role '{role.id}'" + (f", variant '{variant.id}'" if variant else "")
-            problems += _emphasis_problems(where, owner.emphasis, item_axis, questionnaire)
-            role_places.append(_place(role, variant, item_axis))
-        places.append(tuple(role_places))
-    if problems:
-        raise UserError(
-            f"{catalog.source} does not fit the questionnaire {questionnaire.source}:",
-            *(f"  {p}" for p in problems),
-            "Fix the [roles.emphasis] tables, or use the questionnaire they were written for.",
-        )
-    sd = math.sqrt(2 * questionnaire.rules.step_probability) * LEVEL_STEP
-    inverse = 1 / (2 * sd * sd) if sd > 0 else 1e6
-    return Model(catalog, questionnaire, tuple(places), item_axis, inverse)
-
-
-def _emphasis_problems(
-    where: str,
-    emphasis: tuple[tuple[str, float], ...],
-    item_axis: Mapping[str, str],
-    questionnaire: Questionnaire,
-) -> list[str]:
-    problems = []
-    sums = dict.fromkeys(AXES, 0.0)
-    for item, levels in emphasis:
-        if item not in item_axis:
-            successor = questionnaire.replaced(item)
-            hint = f"; it is now '{successor.id}'" if successor else ""
-            problems.append(f"{where}: emphasis on '{item}', which is not a question{hint}.")
-        else:
-            sums[item_axis[item]] += levels
-    for axis, total in sums.items():
-        if abs(total) > EMPHASIS_TOLERANCE:
-            problems.append(
-                f"{where}: the emphases on {axis} add up to {total:g}; they must add up "
-                "to 0 so that the chart position stays the role's average."
-            )
+            sums = dict.fromkeys(AXES, 0.0)
+            for item, levels in owner.emphasis:
+                if item not in item_axis:
+                    successor = questionnaire.replaced(item)
+                    hint = f"; it is now '{successor.id}'" if successor else ""
+                    problems.append(
+                        f"{where}: emphasis on '{item}', which {questionnaire.source} "
+                        f"does not ask{hint}."
+                    )
+                else:
+                    sums[item_axis[item]] += levels
+            problems += [
+                f"{where}: the emphases on {axis} add up to {total:g}; make them add up to 0, "
+                "so that the chart position stays the role's average."
+                for axis, total in sums.items()
+                if abs(total) > EMPHASIS_TOLERANCE
+            ]
     return problems
 
 
 def _place(role: Role, variant: Variant | None, item_axis: Mapping[str, str]) -> Place:
     owner = role if variant is None else variant
-    emphasis = dict(owner.emphasis)
+    emphasis = {item: levels for item, levels in owner.emphasis if item in item_axis}
+    shift = {}
+    for axis in AXES:
+        items = [item for item, a in item_axis.items() if a == axis]
+        shift[axis] = sum(emphasis.get(i, 0.0) for i in items) / len(items) if items else 0.0
     expected = {
-        item: _clamp(owner.position.value(axis) + emphasis.get(item, 0.0) * LEVEL_STEP)
+        item: _clamp(
+            owner.position.value(axis) + (emphasis.get(item, 0.0) - shift[axis]) * LEVEL_STEP
+        )
         for item, axis in item_axis.items()
     }
     return Place(role, variant, owner.position, expected)

@@ -53,13 +53,19 @@ def check_data_files(roles: Path, questions: Path) -> tuple[FileCheck, FileCheck
         questions_check = FileCheck(
             questionnaire.source, "questionnaire", "question", len(questionnaire.questions)
         )
-        if roles_check.ok:  # the catalog's item emphases must name this questionnaire's items
-            from mlroles.core.scoring import build_model
+        if roles_check.ok:  # the catalog's item emphases must fit this questionnaire
+            from mlroles.core.scoring import emphasis_problems
 
-            try:
-                build_model(catalog, questionnaire)
-            except UserError as exc:
-                roles_check = _failed(catalog.source, "role catalog", "role", exc)
+            problems = emphasis_problems(catalog, questionnaire)
+            if problems:
+                error = UserError(
+                    f"The role catalog {catalog.source} does not fit the questionnaire "
+                    f"{questionnaire.source} ({len(problems)} problems):",
+                    *(f"  - {p}" for p in problems),
+                    "Fix the [roles.emphasis] tables, or use the questionnaire they were "
+                    "written for; the quiz leaves such emphases out until then.",
+                )
+                roles_check = _failed(catalog.source, "role catalog", "role", error)
     return roles_check, questions_check
 
 
