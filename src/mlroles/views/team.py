@@ -31,11 +31,11 @@ def gap_sentences(report: TeamReport) -> list[str]:
         if cover.count:
             continue
         if cover.closest is None or cover.closest_distance is None:
-            sentences.append(f"Nobody fits {cover.role.name}.")
+            sentences.append(f"Nobody is placed near {cover.role.name}.")
         else:
             sentences.append(
-                f"Nobody fits {cover.role.name} best; the nearest is {cover.closest.name}, "
-                f"{cover.closest_distance:.1f} away."
+                f"{cover.role.name} is nobody's most likely role; the nearest on the chart "
+                f"is {cover.closest.name}, {cover.closest_distance:.1f} away."
             )
     return sentences
 
@@ -83,7 +83,7 @@ def team_page(report: TeamReport, catalog: Catalog) -> Group:
 
     coverage = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     coverage.add_column("Role")
-    coverage.add_column("Best fit for", justify="right", no_wrap=True)
+    coverage.add_column("Most likely for", justify="right", no_wrap=True)
     coverage.add_column("Closest member")
     coverage.add_column("Fit", justify="right", no_wrap=True)
     for cover in report.coverage:
