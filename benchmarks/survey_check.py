@@ -56,7 +56,7 @@ def balanced_accuracy(model: Model, people: list[Respondent], with_product: bool
 
 def emphasis(model: Model, people: list[Respondent]) -> None:
     """Per title: item mean minus its axis's mean, minus the same for everyone."""
-    axis_of = {q.id: q.axis for q in model.questionnaire.axis_questions}
+    axis_of = model.item_axis
 
     def deviations(group: list[Respondent]) -> dict[str, float]:
         means = {i: statistics.fmean(p.answers[i] for p in group) for i in group[0].answers}

@@ -13,7 +13,7 @@ import pytest
 
 from mlroles.cli.environment import Environment
 from mlroles.cli.main import main
-from mlroles.core.axes import AXES, Position
+from mlroles.core.axes import AXES, Axis, Position
 from mlroles.core.catalog import Catalog
 from mlroles.core.questionnaire import (
     WORK_PRODUCT_AXIS,
@@ -46,7 +46,7 @@ def first_question(axis: str, questionnaire: Questionnaire = QUESTIONNAIRE) -> Q
 
 
 def answers_by_axis(
-    questionnaire: Questionnaire, levels: Mapping[str, Sequence[int]], product: str
+    questionnaire: Questionnaire, levels: Mapping[Axis, Sequence[int]], product: str
 ) -> dict[str, AnswerValue]:
     """Answers that give each axis's questions these levels, in order; an
     axis's further questions repeat its last level."""

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from mlroles.core.axes import Axis
 from mlroles.core.posting import article, title_role
 
 from .conftest import (
@@ -100,7 +101,11 @@ def test_posting_needs_input(run: Run) -> None:
 
 
 def test_interactive_posting_asks_about_the_role(run_tty: Run, type_keys: TypeKeys) -> None:
-    levels = {"software_engineering": (4,), "machine_learning": (4,), "communication": (1,)}
+    levels: dict[Axis, tuple[int, ...]] = {
+        "software_engineering": (4,),
+        "machine_learning": (4,),
+        "communication": (1,),
+    }
     answers = answers_by_axis(QUESTIONNAIRE, levels, "ml-engineer")
     type_keys(answer_keys(QUESTIONNAIRE, answers) + review_keys(QUESTIONNAIRE))
     result = run_tty("posting", "-i", "--title", "ML engineer", "--json")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mlroles.core.axes import AXES
+from mlroles.core.axes import AXES, Axis
 from mlroles.core.questionnaire import NOT_SURE
 from mlroles.core.scoring import assess, build_model, evidence_from_answers
 
@@ -31,7 +31,7 @@ from .conftest import (
 )
 
 # Answers an ML engineer might give: the levels of each axis's questions, in order.
-LEVELS = {
+LEVELS: dict[Axis, tuple[int, ...]] = {
     "software_engineering": (4, 4, 3),
     "machine_learning": (4, 4, 3),
     "communication": (2, 2, 1),

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
-AXES: tuple[str, ...] = ("machine_learning", "software_engineering", "communication")
-AXIS_LABELS: dict[str, str] = {
+Axis = Literal["machine_learning", "software_engineering", "communication"]
+AXES: tuple[Axis, ...] = ("machine_learning", "software_engineering", "communication")
+AXIS_LABELS: dict[Axis, str] = {
     "machine_learning": "ML",
     "software_engineering": "SWE",
     "communication": "Comm",
 }
-AXIS_TITLES: dict[str, str] = {
+AXIS_TITLES: dict[Axis, str] = {
     "machine_learning": "Machine learning",
     "software_engineering": "Software engineering",
     "communication": "Communication",
@@ -24,7 +26,7 @@ NEGLIGIBLE_GAP = 0.25
 
 # The chart's two axes are what the source compares roles by; the bubble
 # (communication) is a secondary signal, so it counts half as much.
-WEIGHTS: dict[str, float] = {
+WEIGHTS: dict[Axis, float] = {
     "machine_learning": 1.0,
     "software_engineering": 1.0,
     "communication": 0.5,
@@ -47,7 +49,15 @@ class Position:
         return {axis: self.value(axis) for axis in AXES}
 
 
-def distance(a: Position, b: Position, axes: tuple[str, ...] = AXES) -> float:
+def as_axis(name: str) -> Axis:
+    """The axis with this name; a KeyError for any other text."""
+    for axis in AXES:
+        if axis == name:
+            return axis
+    raise KeyError(name)
+
+
+def distance(a: Position, b: Position, axes: tuple[Axis, ...] = AXES) -> float:
     """Weighted Euclidean distance between two places on the chart, over the
     given axes (the ones that are known)."""
     return math.sqrt(sum(WEIGHTS[ax] * (a.value(ax) - b.value(ax)) ** 2 for ax in axes))

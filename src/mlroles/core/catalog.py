@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from mlroles.core.axes import Position, distance
+from mlroles.core.axes import Axis, Position, distance
 from mlroles.core.errors import UserError
 
 
@@ -37,13 +37,13 @@ class Role:
     position: Position
     label: str = ""  # short name for the chart; the loader defaults it to the name
     variants: tuple[Variant, ...] = ()
-    growth: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (axis, next steps), per axis
+    growth: tuple[tuple[Axis, tuple[str, ...]], ...] = ()  # (axis, next steps), per axis
     # (item id, answer levels): how far above (+) or below (-) the role's place
     # on its axis a person in the role answers that question. Items of one
     # axis sum to zero, so the chart position stays the role's average.
     emphasis: tuple[tuple[str, float], ...] = ()
 
-    def growth_steps(self, axis: str) -> tuple[str, ...]:
+    def growth_steps(self, axis: Axis) -> tuple[str, ...]:
         return next((steps for name, steps in self.growth if name == axis), ())
 
     def lookup_keys(self) -> tuple[str, ...]:

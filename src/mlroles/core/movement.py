@@ -18,7 +18,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from mlroles.core.axes import AXES, Position
+from mlroles.core.axes import AXES, Axis, Position
 from mlroles.core.questionnaire import level_value
 
 LEVEL_STEP = level_value(2) - level_value(1)  # one answer level, in axis points
@@ -42,7 +42,7 @@ def default_noise(items_per_axis: Mapping[str, int]) -> Position:
 
 @dataclass(frozen=True)
 class AxisMove:
-    axis: str
+    axis: Axis
     before: float
     after: float
     threshold: float

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlroles.core.axes import AXES, NEGLIGIBLE_GAP, Position, distance
+from mlroles.core.axes import AXES, NEGLIGIBLE_GAP, Axis, Position, distance
 from mlroles.core.catalog import Role
 from mlroles.core.scoring import fit_from_distance
 
 
 @dataclass(frozen=True)
 class AxisGap:
-    axis: str
+    axis: Axis
     you: float
     role: float
     steps: tuple[str, ...]  # empty where the gap is met or the user is above

@@ -25,7 +25,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, WEIGHTS, Position, distance
+from mlroles.core.axes import (
+    AXES,
+    SCALE_MAX,
+    SCALE_MIN,
+    WEIGHTS,
+    Axis,
+    Position,
+    as_axis,
+    distance,
+)
 from mlroles.core.catalog import Catalog, Role, Variant
 from mlroles.core.questionnaire import (
     LEVELS,
@@ -73,7 +82,7 @@ class Model:
     catalog: Catalog
     questionnaire: Questionnaire
     places: tuple[tuple[Place, ...], ...]  # per role: its bubble, then its kinds
-    item_axis: Mapping[str, str]
+    item_axis: Mapping[str, Axis]
     inverse_variance: float  # 1 / (2 sd^2), sd in axis points
 
     @property
@@ -94,7 +103,7 @@ def build_model(catalog: Catalog, questionnaire: Questionnaire) -> Model:
     this questionnaire does not ask is left out, and each axis's emphases are
     centred, so a role's average on an axis is always its chart position;
     `mlroles check` reports such mismatches (emphasis_problems)."""
-    item_axis = {q.id: q.axis for q in questionnaire.axis_questions}
+    item_axis = {q.id: as_axis(q.axis) for q in questionnaire.axis_questions}
     places = tuple(
         tuple(_place(role, variant, item_axis) for variant in (None, *role.variants))
         for role in catalog.roles
@@ -107,7 +116,7 @@ def build_model(catalog: Catalog, questionnaire: Questionnaire) -> Model:
 def emphasis_problems(catalog: Catalog, questionnaire: Questionnaire) -> list[str]:
     """Emphases that name no question of this questionnaire, or that do not
     add up to zero on an axis as written."""
-    item_axis = {q.id: q.axis for q in questionnaire.axis_questions}
+    item_axis = {q.id: as_axis(q.axis) for q in questionnaire.axis_questions}
     problems = []
     for role in catalog.roles:
         for variant in (None, *role.variants):
@@ -133,7 +142,7 @@ def emphasis_problems(catalog: Catalog, questionnaire: Questionnaire) -> list[st
     return problems
 
 
-def _place(role: Role, variant: Variant | None, item_axis: Mapping[str, str]) -> Place:
+def _place(role: Role, variant: Variant | None, item_axis: Mapping[str, Axis]) -> Place:
     owner = role if variant is None else variant
     emphasis = {item: levels for item, levels in owner.emphasis if item in item_axis}
     shift = {}
@@ -175,7 +184,7 @@ class TitleAdvice:
 
 @dataclass(frozen=True)
 class Contradiction:
-    axis: str
+    axis: Axis
     high: tuple[str, int]  # (question id, level)
     low: tuple[str, int]
 
@@ -183,7 +192,7 @@ class Contradiction:
 @dataclass(frozen=True)
 class Assessment:
     profile: Position  # 0 on unknown axes: check known_axes
-    known_axes: tuple[str, ...]
+    known_axes: tuple[Axis, ...]
     work_product: str | None
     ranking: tuple[RoleScore, ...]  # most probable first
     stability: float
@@ -215,7 +224,7 @@ def fit_from_distance(d: float, zero_at: float) -> float:
     return max(0.0, 100.0 * (1.0 - d / zero_at))
 
 
-def profile_of(model: Model, evidence: Evidence) -> tuple[Position, tuple[str, ...]]:
+def profile_of(model: Model, evidence: Evidence) -> tuple[Position, tuple[Axis, ...]]:
     """The place on the chart, and the axes that any answer speaks to."""
     if evidence.axes is not None:
         return evidence.axes, AXES
@@ -433,7 +442,7 @@ def title_advice(
     catalog: Catalog,
     ranking: tuple[RoleScore, ...],
     profile: Position,
-    known_axes: tuple[str, ...] = AXES,
+    known_axes: tuple[Axis, ...] = AXES,
 ) -> TitleAdvice | None:
     """When a broad role is in the top two, or a role that one of its kinds is
     elsewhere called is in the top two and that kind is the nearest, say which

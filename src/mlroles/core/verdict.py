@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, NEGLIGIBLE_GAP, Position
+from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, NEGLIGIBLE_GAP, Axis, Position
 from mlroles.core.questionnaire import Questionnaire
 from mlroles.core.scoring import Assessment, Confidence, Model, RoleScore
 
@@ -47,7 +47,7 @@ def short_text(questionnaire: Questionnaire, question_id: str) -> str:
     return text.split(":")[0].split(",")[0].strip()
 
 
-def gap_phrase(axis: str, profile: Position, score: RoleScore) -> str:
+def gap_phrase(axis: Axis, profile: Position, score: RoleScore) -> str:
     """'SWE: you 7.5, role 9.3, 1.8 below'."""
     you, role = profile.value(axis), score.place.value(axis)
     gap = role - you

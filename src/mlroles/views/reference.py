@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX, Position
+from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX, Position, as_axis
 from mlroles.core.catalog import Catalog, Role
 from mlroles.core.questionnaire import Questionnaire
 
@@ -142,7 +142,7 @@ def questions_view(questionnaire: Questionnaire) -> Group:
     parts: list[RenderableType] = []
     total = len(questionnaire.questions)
     for number, question in enumerate(questionnaire.questions, start=1):
-        axis = AXIS_TITLES.get(question.axis, "Work product")
+        axis = AXIS_TITLES[as_axis(question.axis)] if question.axis in AXES else "Work product"
         parts.append(Text.assemble((f"{number}/{total} ", DIM), (question.text, LABEL)))
         parts.append(Text(f"id: {question.id}   axis: {axis}", style=DIM))
         choices = Table.grid(padding=(0, 1))
