@@ -24,6 +24,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from mlroles.core.axes import (
     AXES,
@@ -57,8 +58,7 @@ class Confidence(StrEnum):
     TOSS_UP = "toss-up"
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):  # a NamedTuple: team files build one per row, cheaply
     """What the model is told: answered items, or a place given directly."""
 
     levels: tuple[tuple[str, int], ...] = ()  # (question id, level 1-5), answered only

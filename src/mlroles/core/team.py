@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from mlroles.core.axes import AXES, WEIGHTS, Position
+from mlroles.core.axes import AXES, WEIGHTS
 from mlroles.core.catalog import Role
 from mlroles.core.questionnaire import LEVELS, level_value
 from mlroles.core.scoring import (
@@ -24,15 +25,13 @@ from mlroles.core.scoring import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):  # NamedTuples: one per row of a 100,000-row file
     row: int  # line number in the file; the header is line 1
     name: str
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
+class RowError(NamedTuple):
     row: int
     message: str
 
@@ -44,13 +43,12 @@ class Roster:
     by_items: bool = False  # members answered questions, rather than giving places
 
 
-@dataclass(frozen=True, slots=True)
-class MemberFit:
+class MemberFit(NamedTuple):
     member: Member
     best: str
     probability: float
     fit: float  # chart fit to the best role's place
-    profile: Position
+    profile: tuple[float, float, float]  # in AXES order; 0 on an unknown axis
     plotted: bool  # both chart axes are known
     stability: float | None = None  # only when asked for: it costs simulated retakes
     confidence: Confidence | None = None
@@ -154,11 +152,22 @@ class BatchScorer:
 
     def score(self, evidence: Evidence) -> tuple[list[float], list[float], list[float], bool]:
         """(posterior per role, chart distance per role, profile, plotted)."""
+        posts, d2, profile, plotted = self.log_posterior(evidence)
+        top = max(posts)
+        exps = [math.exp(p - top) for p in posts]
+        total = sum(exps)
+        return [e / total for e in exps], [d**0.5 for d in d2], profile, plotted
+
+    def log_posterior(
+        self, evidence: Evidence
+    ) -> tuple[list[float], list[float], list[float], bool]:
+        """(log prior + log likelihood per role, unnormalised; squared chart
+        distance per role; profile; plotted)."""
         w0, w1, w2 = self.weights
         if evidence.axes is not None:
             a = evidence.axes
             x0, x1, x2 = a.machine_learning, a.software_engineering, a.communication
-            k0 = k1 = k2 = True
+            k0 = k1 = True
             d2 = [
                 w0 * (x0 - p0) ** 2 + w1 * (x1 - p1) ** 2 + w2 * (x2 - p2) ** 2
                 for p0, p1, p2 in self.positions
@@ -189,7 +198,7 @@ class BatchScorer:
                 + (w2 * (x2 - p2) ** 2 if k2 else 0.0)
                 for p0, p1, p2 in self.positions
             ]
-        return self._posterior(costs, d2, evidence.work_product, [x0, x1, x2], k0 and k1)
+        return self._by_role(costs, d2, evidence.work_product, [x0, x1, x2], k0 and k1)
 
     def _by_tables(
         self, keys: list[int], work_product: str | None
@@ -203,9 +212,9 @@ class BatchScorer:
             _, total, count = table[key]
             if count:
                 profile[axis], known[axis] = total / count, True
-        return self._posterior(costs, d2, work_product, profile, known[0] and known[1])
+        return self._by_role(costs, d2, work_product, profile, known[0] and known[1])
 
-    def _posterior(
+    def _by_role(
         self,
         costs: Sequence[float],
         d2: Sequence[float],
@@ -213,19 +222,16 @@ class BatchScorer:
         profile: list[float],
         plotted: bool,
     ) -> tuple[list[float], list[float], list[float], bool]:
-        logs, dists = [], []
-        for indices in self.role_places:
+        """Each role at its nearest place: its log posterior and squared distance."""
+        posts, role_d2 = [], []
+        for indices, prior in zip(self.role_places, self.log_priors[work_product], strict=True):
             best = indices[0]
             for i in indices[1:]:
                 if d2[i] < d2[best]:
                     best = i
-            logs.append(-costs[best])
-            dists.append(d2[best] ** 0.5)
-        posts = [a + b for a, b in zip(logs, self.log_priors[work_product], strict=True)]
-        top = max(posts)
-        exps = [math.exp(p - top) for p in posts]
-        total = sum(exps)
-        return [e / total for e in exps], dists, profile, plotted
+            posts.append(prior - costs[best])
+            role_d2.append(d2[best])
+        return posts, role_d2, profile, plotted
 
 
 def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamReport:
@@ -236,12 +242,16 @@ def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamRep
     counts = [0] * len(roles)
     closest: list[Member | None] = [None] * len(roles)
     closest_d = [math.inf] * len(roles)
+    ids = [role.id for role in roles]
     fits: list[MemberFit] = []
+    exp = math.exp
     for member in roster.members:
-        posterior, dists, profile, plotted = batch.score(member.evidence)
-        best = posterior.index(max(posterior))
+        posts, d2, profile, plotted = batch.log_posterior(member.evidence)
+        top = max(posts)
+        best = posts.index(top)
+        probability = 1.0 / sum(exp(p - top) for p in posts)
         counts[best] += 1
-        for i, d in enumerate(dists):
+        for i, d in enumerate(d2):
             if d < closest_d[i]:
                 closest_d[i], closest[i] = d, member
         stable, confidence = None, None
@@ -251,17 +261,23 @@ def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamRep
         fits.append(
             MemberFit(
                 member,
-                roles[best].id,
-                posterior[best],
-                fit_from_distance(dists[best], zero_at),
-                Position(*profile),
+                ids[best],
+                probability,
+                fit_from_distance(d2[best] ** 0.5, zero_at),
+                (profile[0], profile[1], profile[2]),
                 plotted,
                 stable,
                 confidence,
             )
         )
     coverage = tuple(
-        Coverage(role, counts[i], closest[i], None if closest[i] is None else closest_d[i], zero_at)
+        Coverage(
+            role,
+            counts[i],
+            closest[i],
+            None if closest[i] is None else closest_d[i] ** 0.5,
+            zero_at,
+        )
         for i, role in enumerate(roles)
     )
     return TeamReport(tuple(fits), coverage, roster.errors)

@@ -73,7 +73,7 @@ def ranking_table(assessment: Assessment) -> Table:
 def ranking_legend(assessment: Assessment, whose: str = "yours") -> list[Text]:
     lines = [
         Text(
-            "Prob: how likely each role is given the answers, under the model. "
+            "Prob: how likely each role is, given the answers or the place, under the model. "
             "Fit: closeness on the chart alone (100% only at the role's place). "
             f"Dist: chart distance. ML, SWE, Comm: the role's value minus {whose}.",
             style="dim",

@@ -102,8 +102,8 @@ def team_page(report: TeamReport, catalog: Catalog) -> Group:
         if not fit.plotted:
             continue
         label = initials(fit.member.name) if labelled else ""
-        p = fit.profile
-        markers.append(Marker(p.machine_learning, p.software_engineering, "*", label, "magenta"))
+        ml, swe, _ = fit.profile
+        markers.append(Marker(ml, swe, "*", label, "magenta"))
     parts += [Text(), TerminalChart(markers, title="The team on the chart")]
     parts.append(Text("* a member; a digit counts members that share a spot.", style="dim"))
     gaps = gap_sentences(report)
