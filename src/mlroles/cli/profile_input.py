@@ -10,10 +10,10 @@ from pathlib import Path
 
 from mlroles.cli.environment import Environment
 from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
-from mlroles.core.catalog import normalize
+from mlroles.core.catalog import Catalog, normalize
 from mlroles.core.errors import UserError
+from mlroles.core.evidence import Evidence
 from mlroles.core.questionnaire import AnswerValue, Questionnaire
-from mlroles.core.scoring import Evidence, Model
 
 NOT_A_TERMINAL = (
     "mlroles quiz asks its questions in a terminal, and none is attached.",
@@ -34,7 +34,8 @@ class Placement:
 
 
 def direct_placement(
-    model: Model,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
     ml: float | None,
     swe: float | None,
     comm: float | None,
@@ -55,14 +56,15 @@ def direct_placement(
         raise UserError("--ml, --swe and --comm take numbers from 0 to 10.")
     work_product = None
     if product is not None and normalize(product) != NOT_SURE:
-        work_product = model.catalog.resolve(product).id
+        work_product = catalog.resolve(product).id
     evidence = Evidence(axes=Position(*values), work_product=work_product)
-    noise = default_noise(model.questionnaire.items_per_axis)
+    noise = default_noise(questionnaire.items_per_axis)
     return Placement(evidence, noise, interactive=False)
 
 
 def given_placement(
-    model: Model,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
     answers_file: Path | None,
     ml: float | None,
     swe: float | None,
@@ -75,41 +77,44 @@ def given_placement(
     if direct and answers_file is not None:
         raise UserError("Give either --answers or --ml/--swe/--comm, not both.")
     if direct:
-        return direct_placement(model, ml, swe, comm, product)
+        return direct_placement(catalog, questionnaire, ml, swe, comm, product)
     if answers_file is not None:
-        return answers_placement(model, answers_file)
+        return answers_placement(catalog, questionnaire, answers_file)
     return None
 
 
 def _from_answers(
     questionnaire: Questionnaire, answers: Mapping[str, AnswerValue], interactive: bool
 ) -> Placement:
+    from mlroles.core.evidence import evidence_from_answers
     from mlroles.core.movement import axis_noise
     from mlroles.core.questionnaire import item_values
-    from mlroles.core.scoring import evidence_from_answers
 
     items = item_values(questionnaire, answers)
     noise = Position(*(axis_noise(items[axis]) for axis in AXES))
     return Placement(evidence_from_answers(questionnaire, answers), noise, interactive, answers)
 
 
-def answers_placement(model: Model, answers_file: Path) -> Placement:
+def answers_placement(
+    catalog: Catalog, questionnaire: Questionnaire, answers_file: Path
+) -> Placement:
     from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
     from mlroles.files.catalog_file import read_text
 
     source = str(answers_file)
     raw = parse_answers_file(read_text(answers_file, "Answers file", AnswersError), source)
-    answers = check_answers(model.questionnaire, raw, source, model.catalog)
-    return _from_answers(model.questionnaire, answers, interactive=False)
+    answers = check_answers(questionnaire, raw, source, catalog)
+    return _from_answers(questionnaire, answers, interactive=False)
 
 
-def interactive_placement(model: Model, env: Environment, posting: bool = False) -> Placement:
+def interactive_placement(
+    questionnaire: Questionnaire, env: Environment, posting: bool = False
+) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
     Ctrl-C raises KeyboardInterrupt; the app turns it into
     ExitCode.INTERRUPTED."""
     from mlroles.core.questionnaire import for_posting
 
-    questionnaire = model.questionnaire
     if posting:
         questionnaire = for_posting(questionnaire)
     if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):

@@ -24,7 +24,6 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 from mlroles.core.axes import (
     AXES,
@@ -37,6 +36,8 @@ from mlroles.core.axes import (
     distance,
 )
 from mlroles.core.catalog import Catalog, Role, Variant
+from mlroles.core.evidence import Evidence as Evidence
+from mlroles.core.evidence import evidence_from_answers as evidence_from_answers
 from mlroles.core.questionnaire import (
     LEVELS,
     Questionnaire,
@@ -56,15 +57,6 @@ class Confidence(StrEnum):
     CLEAR = "clear"
     LEANING = "leaning"
     TOSS_UP = "toss-up"
-
-
-class Evidence(NamedTuple):  # a NamedTuple: team files build one per row, cheaply
-    """What the model is told: answered items, or a place given directly."""
-
-    levels: tuple[tuple[str, int], ...] = ()  # (question id, level 1-5), answered only
-    axes: Position | None = None  # a place given with --ml/--swe/--comm
-    work_product: str | None = None  # the chosen work product's role id
-    unknown_items: tuple[str, ...] = ()  # questions left unanswered
 
 
 @dataclass(frozen=True)
@@ -455,15 +447,3 @@ def title_advice(
         if role.id in top or variant.overlaps in top:
             return TitleAdvice(role, variant)
     return None
-
-
-def evidence_from_answers(
-    questionnaire: Questionnaire, answers: Mapping[str, int | str]
-) -> Evidence:
-    from mlroles.core.questionnaire import known_levels, unknown_items, work_product_of
-
-    return Evidence(
-        levels=known_levels(questionnaire, answers),
-        work_product=work_product_of(questionnaire, answers),
-        unknown_items=unknown_items(questionnaire, answers),
-    )

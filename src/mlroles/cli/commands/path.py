@@ -43,7 +43,7 @@ def path_command(
     state = state_of(ctx)
     model = state.model()
     target = model.catalog.resolve(role)
-    placed = where.given_placement(model, answers, ml, swe, comm)
+    placed = where.given_placement(model.catalog, model.questionnaire, answers, ml, swe, comm)
     if placed is not None:
         profile, known = profile_of(model, placed.evidence)
         if len(known) < len(AXES):

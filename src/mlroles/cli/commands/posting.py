@@ -56,9 +56,9 @@ def posting_command(
     if interactive and direct:
         raise UserError("Give either --interactive or --ml/--swe/--comm, not both.")
     if interactive:
-        placed = where.interactive_placement(model, state.env, posting=True)
+        placed = where.interactive_placement(model.questionnaire, state.env, posting=True)
     elif direct:
-        placed = where.direct_placement(model, ml, swe, comm, product)
+        placed = where.direct_placement(model.catalog, model.questionnaire, ml, swe, comm, product)
     else:
         raise UserError(
             "Say what the posting asks for: --ml X --swe Y --comm Z (0-10 each),",

@@ -61,10 +61,14 @@ def quiz_command(
 
     out = chosen_output(ctx, output_format, as_json, svg, html, markdown=True)
     state = state_of(ctx)
-    model = state.model()
-    placed = where.given_placement(model, answers, ml, swe, comm, product)
-    if placed is None:
-        placed = where.interactive_placement(model, state.env)
+    catalog = state.catalog()
+    questionnaire = state.questionnaire(catalog)
+    placed = where.given_placement(catalog, questionnaire, answers, ml, swe, comm, product)
+    if placed is None:  # ask first: the model is built once the answers are in
+        placed = where.interactive_placement(questionnaire, state.env)
+    from mlroles.core.scoring import build_model
+
+    model = build_model(catalog, questionnaire)
     _report_quiz(state, model, placed, placed.interactive if save is None else save, out)
 
 
