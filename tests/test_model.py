@@ -229,6 +229,8 @@ def test_contradicting_items_are_named() -> None:
     assert "'Statistics and the maths of models' at level 5" in caution
     assert "'Training and evaluating models' at level 1" in caution
     assert "uncertain" in caution
+    about = verdict(result, MODEL, subject="this posting").cautions[0]
+    assert about.startswith("The answers about this posting on machine learning disagree")
 
 
 def test_unknown_items_are_left_out_not_read_as_level_one() -> None:

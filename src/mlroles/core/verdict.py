@@ -137,12 +137,13 @@ def _runner_up_sentence(assessment: Assessment) -> str | None:
     return text
 
 
-def _cautions(assessment: Assessment, model: Model) -> tuple[str, ...]:
+def _cautions(assessment: Assessment, model: Model, subject: str) -> tuple[str, ...]:
+    answers = "Your answers" if subject == "you" else f"The answers about {subject}"
     q = model.questionnaire
     notes = []
     for c in assessment.contradictions:
         notes.append(
-            f"Your answers on {AXIS_TITLES[c.axis].lower()} disagree: "
+            f"{answers} on {AXIS_TITLES[c.axis].lower()} disagree: "
             f"'{short_text(q, c.high[0])}' at level {c.high[1]} but "
             f"'{short_text(q, c.low[0])}' at level {c.low[1]}. "
             "Your place on that axis is uncertain."
@@ -158,8 +159,8 @@ def _cautions(assessment: Assessment, model: Model) -> tuple[str, ...]:
         )
     if assessment.flat_answers:
         notes.append(
-            "You gave every question the same level. Answers like that say little about "
-            "where you stand; try placing yourself against each level's description."
+            "Every question got the same level. Answers like that say little about "
+            "where anyone stands; try placing each answer against its level's description."
         )
     if assessment.far:
         nearest = assessment.nearest
@@ -201,5 +202,5 @@ def verdict(assessment: Assessment, model: Model, subject: str = "you") -> Verdi
         runner_up=_runner_up_sentence(assessment),
         stability=_stability_sentence(assessment),
         title_advice=title_sentences(assessment),
-        cautions=_cautions(assessment, model),
+        cautions=_cautions(assessment, model, subject),
     )
