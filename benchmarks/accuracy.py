@@ -30,7 +30,6 @@ from pathlib import Path
 
 from mlroles.core.questionnaire import LEVELS
 from mlroles.core.scoring import Assessment, Evidence, Model, assess, build_model
-from mlroles.core.team import BatchScorer
 from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
 from mlroles.files.questionnaire_file import load_questionnaire
@@ -69,7 +68,7 @@ def retake(levels: tuple[tuple[str, int], ...], p: float, rng: random.Random) ->
 def flips(model: Model, ev: Evidence, result: Assessment, draws: int, rng: random.Random) -> float:
     """The share of independent noisy retakes whose best role differs. The best
     role comes from the batch path, which tests prove agrees with assess()."""
-    batch = BatchScorer(model)
+    batch = model.batch
     roles = [r.id for r in model.catalog.roles]
     p = model.rules.step_probability
     changed = 0

@@ -25,11 +25,10 @@ from accuracy import load_model
 from kaggle_mapping import DATA, Respondent, respondents
 from mlroles.core.axes import AXES
 from mlroles.core.scoring import Evidence, Model
-from mlroles.core.team import BatchScorer
 
 
 def balanced_accuracy(model: Model, people: list[Respondent], with_product: bool) -> None:
-    batch = BatchScorer(model)
+    batch = model.batch
     roles = [r.id for r in model.catalog.roles]
     unknown = tuple(q.id for q in model.questionnaire.axis_questions if q.axis == "communication")
     table: dict[str, Counter[str]] = defaultdict(Counter)

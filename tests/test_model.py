@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlroles.core.axes import AXES, Position, distance
+from mlroles.core.axes import AXES, WEIGHTS, Position, distance
 from mlroles.core.catalog import Catalog
-from mlroles.core.questionnaire import LEVELS, Questionnaire
+from mlroles.core.likelihood import BatchScorer
+from mlroles.core.questionnaire import LEVELS, Questionnaire, level_value
 from mlroles.core.scoring import (
     Confidence,
     Evidence,
@@ -22,8 +23,8 @@ from mlroles.core.scoring import (
     confidence_for,
     emphasis_problems,
     fit_from_distance,
+    profile_of,
 )
-from mlroles.core.team import BatchScorer
 from mlroles.core.verdict import verdict
 from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
@@ -122,8 +123,12 @@ def test_nearest_is_said_only_of_the_nearest_role(evidence: Evidence) -> None:
 @FEW
 @given(any_evidence)
 def test_the_batch_path_agrees_with_assess(evidence: Evidence) -> None:
+    """Team files read the tables directly (BatchScorer.score); what they get
+    must be what assess() reports, and a fresh table must agree with the
+    model's cached one."""
     full = assess(MODEL, evidence)
     posterior, distances, profile, _ = BatchScorer(MODEL).score(evidence)
+    assert MODEL.batch.score(evidence)[0] == posterior
     by_id = {s.role.id: s for s in full.ranking}
     for index, role in enumerate(CATALOG.roles):
         assert posterior[index] == pytest.approx(by_id[role.id].probability, abs=1e-12)
@@ -132,6 +137,43 @@ def test_the_batch_path_agrees_with_assess(evidence: Evidence) -> None:
     assert best == full.best.role.id
     known = [a for a in AXES if a in full.known_axes]
     assert [profile[AXES.index(a)] for a in known] == [full.profile.value(a) for a in known]
+
+
+def reference_posterior(model: Model, evidence: Evidence) -> dict[str, float]:
+    """The documented model written out plainly, place by place and item by
+    item, to check the table-driven arithmetic against."""
+    profile, known = profile_of(model, evidence)
+    counts = model.questionnaire.items_per_axis
+    mean_items = sum(counts.values()) / len(counts)
+    logs = {}
+    for role, places in zip(model.catalog.roles, model.places, strict=True):
+        place = min(places, key=lambda p: distance(profile, p.position, known))
+        if evidence.axes is not None:
+            squares = sum(
+                WEIGHTS[a] * (evidence.axes.value(a) - place.position.value(a)) ** 2 for a in AXES
+            )
+            loglik = -mean_items * squares * model.inverse_variance
+        else:
+            loglik = (
+                -sum(
+                    WEIGHTS[model.item_axis[i]] * (level_value(lv) - place.expected[i]) ** 2
+                    for i, lv in evidence.levels
+                )
+                * model.inverse_variance
+            )
+        weight = model.rules.product_weight if role.id == evidence.work_product else 1.0
+        logs[role.id] = loglik + math.log(weight)
+    top = max(logs.values())
+    total = sum(math.exp(v - top) for v in logs.values())
+    return {r: math.exp(v - top) / total for r, v in logs.items()}
+
+
+@FEW
+@given(any_evidence)
+def test_probabilities_follow_the_documented_model(evidence: Evidence) -> None:
+    expected = reference_posterior(MODEL, evidence)
+    for score in assess(MODEL, evidence).ranking:
+        assert score.probability == pytest.approx(expected[score.role.id], abs=1e-9)
 
 
 def test_the_work_product_settles_a_close_call_but_not_a_far_one() -> None:

@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from mlroles.core.axes import (
     AXES,
     SCALE_MAX,
     SCALE_MIN,
-    WEIGHTS,
     Axis,
     Position,
     as_axis,
@@ -38,6 +39,10 @@ from mlroles.core.axes import (
 from mlroles.core.catalog import Catalog, Role, Variant
 from mlroles.core.evidence import Evidence as Evidence
 from mlroles.core.evidence import evidence_from_answers as evidence_from_answers
+
+if TYPE_CHECKING:
+    from mlroles.core.likelihood import BatchScorer
+
 from mlroles.core.questionnaire import (
     LEVELS,
     Questionnaire,
@@ -80,6 +85,13 @@ class Model:
     @property
     def rules(self) -> ScoringRules:
         return self.questionnaire.rules
+
+    @cached_property
+    def batch(self) -> BatchScorer:
+        """The lookup tables the arithmetic runs on, built once per model."""
+        from mlroles.core.likelihood import BatchScorer
+
+        return BatchScorer(self)
 
     def log_prior(self, work_product: str | None) -> list[float]:
         weights = [
@@ -230,111 +242,20 @@ def profile_of(model: Model, evidence: Evidence) -> tuple[Position, tuple[Axis, 
     return Position(*(sums[a] / counts[a] if counts[a] else 0.0 for a in AXES)), known
 
 
-class _Scorer:
-    """The arithmetic of one assessment, kept flat for the simulated retakes."""
-
-    def __init__(self, model: Model, evidence: Evidence) -> None:
-        self.model = model
-        self.items = [item for item, _ in evidence.levels]
-        axis_index = {axis: i for i, axis in enumerate(AXES)}
-        self.item_axes = [axis_index[model.item_axis[item]] for item in self.items]
-        self.item_weights = [WEIGHTS[model.item_axis[item]] for item in self.items]
-        self.weights = [WEIGHTS[axis] for axis in AXES]
-        self.counts = [model.questionnaire.items_on(axis) for axis in AXES]
-        # A place given directly counts as the mean of an average number of
-        # items on every axis, so that its likelihood orders roles exactly as
-        # the chart distance does.
-        self.direct_items = sum(self.counts) / len(self.counts)
-        self.places = [
-            [(p.position.as_dict(), [p.expected[i] for i in self.items]) for p in places]
-            for places in model.places
-        ]
-        self.positions = [
-            [tuple(p.position.value(a) for a in AXES) for p in places] for places in model.places
-        ]
-        self.log_prior = model.log_prior(evidence.work_product)
-        self.inverse = model.inverse_variance
-
-    def profile(self, values: Sequence[float]) -> tuple[list[float], list[bool]]:
-        sums, counts = [0.0, 0.0, 0.0], [0, 0, 0]
-        for axis, value in zip(self.item_axes, values, strict=True):
-            sums[axis] += value
-            counts[axis] += 1
-        return [s / c if c else 0.0 for s, c in zip(sums, counts, strict=True)], [
-            c > 0 for c in counts
-        ]
-
-    def nearest_places(self, profile: Sequence[float], known: Sequence[bool]) -> list[int]:
-        chosen = []
-        for positions in self.positions:
-            if len(positions) == 1:
-                chosen.append(0)
-                continue
-            dists = [
-                sum(
-                    w * (x - p) ** 2
-                    for w, x, p, k in zip(self.weights, profile, pos, known, strict=True)
-                    if k
-                )
-                for pos in positions
-            ]
-            chosen.append(dists.index(min(dists)))
-        return chosen
-
-    def log_likelihoods(
-        self, values: Sequence[float] | None, axes: Sequence[float] | None, chosen: Sequence[int]
-    ) -> list[float]:
-        result = []
-        for r, index in enumerate(chosen):
-            if axes is not None:  # a place given directly: each axis is a mean of its items
-                pos = self.positions[r][index]
-                total = self.direct_items * sum(
-                    w * (x - m) ** 2 for w, x, m in zip(self.weights, axes, pos, strict=True)
-                )
-            else:
-                expected = self.places[r][index][1]
-                total = sum(
-                    w * (v - e) ** 2
-                    for w, v, e in zip(self.item_weights, values or (), expected, strict=True)
-                )
-            result.append(-total * self.inverse)
-        return result
-
-    def best(self, values: Sequence[float] | None, axes: Sequence[float] | None) -> int:
-        if axes is not None:
-            profile, known = list(axes), [True, True, True]
-        else:
-            profile, known = self.profile(values or ())
-        chosen = self.nearest_places(profile, known)
-        logs = self.log_likelihoods(values, axes, chosen)
-        posts = [a + b for a, b in zip(logs, self.log_prior, strict=True)]
-        return posts.index(max(posts))
-
-
-def _softmax(logs: Sequence[float]) -> list[float]:
-    top = max(logs)
-    exps = [math.exp(v - top) for v in logs]
-    total = sum(exps)
-    return [e / total for e in exps]
-
-
 def assess(model: Model, evidence: Evidence) -> Assessment:
     """The one scoring function: quiz, team, posting and path all use it."""
     rules = model.rules
-    scorer = _Scorer(model, evidence)
-    levels = [level for _, level in evidence.levels]
-    values = [level_value(level) for level in levels]
-    direct = evidence.axes is not None
-    axes = [evidence.axes.value(a) for a in AXES] if evidence.axes is not None else None
+    batch = model.batch
+    posts, d2, _, _ = batch.log_posterior(evidence)
+    top = max(posts)
+    exps = [math.exp(p - top) for p in posts]
+    posterior = [e / sum(exps) for e in exps]
+    chosen = batch.nearest_places(evidence)
     profile, known_axes = profile_of(model, evidence)
-    known_flags = [a in known_axes for a in AXES]
-    chosen = scorer.nearest_places([profile.value(a) for a in AXES], known_flags)
-    logs = scorer.log_likelihoods(values, axes, chosen)
-    posterior = _softmax([a + b for a, b in zip(logs, scorer.log_prior, strict=True)])
     scores = []
     for r, role in enumerate(model.catalog.roles):
         place = model.places[r][chosen[r]]
-        d = distance(profile, place.position, known_axes)
+        d = d2[r] ** 0.5
         gaps = Position(
             *(place.position.value(a) - profile.value(a) if a in known_axes else 0.0 for a in AXES)
         )
@@ -353,8 +274,10 @@ def assess(model: Model, evidence: Evidence) -> Assessment:
     # sorted() is stable: ties keep catalog order.
     ranking = tuple(sorted(scores, key=lambda s: -s.probability))
     best_index = model.catalog.roles.index(ranking[0].role)
-    stability = _stability(scorer, rules, best_index, levels, axes, model)
-    likelihood_best = model.catalog.roles[logs.index(max(logs))].id
+    stability = _stability(model, evidence, best_index)
+    prior = model.log_prior(evidence.work_product)
+    logs = [p - q for p, q in zip(posts, prior, strict=True)]
+    levels = [level for _, level in evidence.levels]
     nearest = min(ranking, key=lambda s: s.distance)
     return Assessment(
         profile=profile,
@@ -363,12 +286,12 @@ def assess(model: Model, evidence: Evidence) -> Assessment:
         ranking=ranking,
         stability=stability,
         confidence=confidence_for(stability, rules),
-        direct=direct,
+        direct=evidence.axes is not None,
         flat_answers=len(evidence.levels) == len(model.item_axis) and len(set(levels)) == 1,
         contradictions=contradictions(model, evidence),
         unknown_items=evidence.unknown_items,
         levels=evidence.levels,
-        likelihood_best=likelihood_best,
+        likelihood_best=model.catalog.roles[logs.index(max(logs))].id,
         title_advice=title_advice(model.catalog, ranking, profile, known_axes),
         far=nearest.fit < rules.far_fit,
     )
@@ -382,37 +305,37 @@ def confidence_for(stability: float, rules: ScoringRules) -> Confidence:
     return Confidence.TOSS_UP
 
 
-def _stability(
-    scorer: _Scorer,
-    rules: ScoringRules,
-    best: int,
-    levels: Sequence[int],
-    axes: Sequence[float] | None,
-    model: Model,
-) -> float:
-    """The share of simulated retakes whose best role is `best`."""
+def _stability(model: Model, evidence: Evidence, best: int) -> float:
+    """The share of simulated retakes whose best role is `best`: every answer
+    moves one level down or up with p each (clamped to the scale), or a place
+    given directly moves by the noise floor."""
+    rules = model.rules
     if len(model.catalog.roles) == 1:
         return 1.0
     rng = random.Random(rules.seed)
     p = rules.step_probability
+    batch = model.batch
     same = 0
-    if axes is not None:
-        spreads = [NOISE_FLOOR_ITEM / math.sqrt(max(1, n)) for n in scorer.counts]
+    if evidence.axes is not None:
+        place = [evidence.axes.value(a) for a in AXES]
+        counts = model.questionnaire.items_per_axis
+        spreads = [NOISE_FLOOR_ITEM / math.sqrt(max(1, counts[a])) for a in AXES]
         for _ in range(rules.retakes):
-            moved = [_clamp(x + rng.gauss(0.0, s)) for x, s in zip(axes, spreads, strict=True)]
-            same += scorer.best(None, moved) == best
-    else:
-        table = [level_value(level) for level in range(1, LEVELS + 1)]
-        for _ in range(rules.retakes):
-            moved = []
-            for level in levels:
-                u = rng.random()
-                if u < p:
-                    level = max(1, level - 1)
-                elif u < 2 * p:
-                    level = min(LEVELS, level + 1)
-                moved.append(table[level - 1])
-            same += scorer.best(moved, None) == best
+            moved = Position(
+                *(_clamp(x + rng.gauss(0.0, s)) for x, s in zip(place, spreads, strict=True))
+            )
+            same += batch.best(evidence._replace(axes=moved)) == best
+        return same / rules.retakes
+    for _ in range(rules.retakes):
+        retaken = []
+        for item, level in evidence.levels:
+            u = rng.random()
+            if u < p:
+                level = max(1, level - 1)
+            elif u < 2 * p:
+                level = min(LEVELS, level + 1)
+            retaken.append((item, level))
+        same += batch.best(evidence._replace(levels=tuple(retaken))) == best
     return same / rules.retakes
 
 
