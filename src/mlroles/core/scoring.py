@@ -39,6 +39,7 @@ from mlroles.core.axes import (
 from mlroles.core.catalog import Catalog, Role, Variant
 from mlroles.core.evidence import Evidence as Evidence
 from mlroles.core.evidence import evidence_from_answers as evidence_from_answers
+from mlroles.core.movement import LEVEL_STEP, default_noise
 
 if TYPE_CHECKING:
     from mlroles.core.likelihood import BatchScorer
@@ -50,10 +51,6 @@ from mlroles.core.questionnaire import (
     level_value,
 )
 
-LEVEL_STEP = level_value(2) - level_value(1)  # one answer level, in axis points
-# A place given directly claims no item spread; movement.py's floor, half a
-# level per item, is the least noise an answered axis can have.
-NOISE_FLOOR_ITEM = LEVEL_STEP / 2
 # Emphases of one role on one axis must cancel, to this rounding.
 EMPHASIS_TOLERANCE = 1e-6
 
@@ -318,8 +315,8 @@ def _stability(model: Model, evidence: Evidence, best: int) -> float:
     same = 0
     if evidence.axes is not None:
         place = [evidence.axes.value(a) for a in AXES]
-        counts = model.questionnaire.items_per_axis
-        spreads = [NOISE_FLOOR_ITEM / math.sqrt(max(1, counts[a])) for a in AXES]
+        floor = default_noise(model.questionnaire.items_per_axis)  # the documented noise floor
+        spreads = [floor.value(a) for a in AXES]
         for _ in range(rules.retakes):
             moved = Position(
                 *(_clamp(x + rng.gauss(0.0, s)) for x, s in zip(place, spreads, strict=True))
