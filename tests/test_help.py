@@ -27,6 +27,12 @@ TEAM = "name,ml,swe,comm,work_product\nAna,5.5,6,3,\nBo,1.5,9,2.5,mlops\nCy,9,3.
 EXAMPLES = [(command.name, example) for command in COMMANDS for example in command.examples]
 
 
+POSTING = """Senior ML Engineer
+We train models with PyTorch and ship them to production behind APIs.
+Requirements: production code in Python, Docker and CI/CD, model evaluation.
+"""
+
+
 def answers_toml() -> str:
     """An answers file for the shipped questionnaire: the middle choice of each question."""
     questionnaire = load_questionnaire(data_file("questions.toml"), load_catalog(ROLES_TOML))
@@ -40,11 +46,12 @@ def answers_toml() -> str:
 @pytest.fixture
 def examples_folder(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The current folder holds the files the examples name (answers.toml,
-    team.csv, my-roles.toml), and the history one saved result."""
+    team.csv, my-roles.toml, posting.txt), and the history one saved result."""
     folder = tmp_path / "examples"
     folder.mkdir()
     (folder / "answers.toml").write_text(answers_toml(), encoding="utf-8")
     (folder / "team.csv").write_text(TEAM, encoding="utf-8")
+    (folder / "posting.txt").write_text(POSTING, encoding="utf-8")
     shutil.copy(ROLES_TOML, folder / "my-roles.toml")
     monkeypatch.chdir(folder)
     assert run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save").exit_code == 0

@@ -8,6 +8,8 @@ import pytest
 
 from mlroles.core.axes import Axis
 from mlroles.core.posting import article, title_role
+from mlroles.files.paths import data_file
+from mlroles.files.signals_file import load_lexicon
 
 from .conftest import (
     CATALOG,
@@ -18,6 +20,8 @@ from .conftest import (
     answers_by_axis,
     review_keys,
 )
+
+LEXICON = load_lexicon(data_file("signals.toml"), CATALOG, QUESTIONNAIRE)
 
 
 def test_data_scientist_title_on_an_ml_engineer_posting(run: Run) -> None:
@@ -78,14 +82,26 @@ def test_title_that_names_no_role(run: Run) -> None:
         ("ML Engineer", "ml-engineer"),
         ("Staff Machine Learning Engineer", "ml-engineer"),
         ("Sr. Data Engineer", "data-engineer"),
-        ("MLOps Engineer II", None),
+        ("MLOps Engineer II", "ml-devops"),
+        ("MLOps Engineer", "ml-devops"),
+        ("Senior Data Scientist, Analytics", "data-scientist"),
+        ("Product Manager, ML", "ml-product-manager"),
+        ("Research Scientist", "ml-researcher"),
+        ("AI Engineer", "ml-engineer"),
+        ("Analytics Engineer", "data-scientist"),
+        ("BI Analyst", "data-scientist"),
+        ("Platform Engineer (ML)", "ml-devops"),
+        ("Machine Learning Researcher", "ml-researcher"),
+        ("UX Researcher", None),
+        ("Senior Software Engineer", None),
+        ("Astronaut", None),
         ("Data Analyst", "data-scientist"),
         ("Applied Scientist", "ml-researcher"),
         ("Lead ML-PM", "ml-product-manager"),
     ],
 )
 def test_title_role(title: str, role: str | None) -> None:
-    found = title_role(CATALOG, title)
+    found = title_role(CATALOG, title, LEXICON.title_ignore)
     assert (found.id if found else None) == role
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.reading import Lexicon
     from mlroles.core.scoring import Model
     from mlroles.files.history import History, HistoryLoad
 
@@ -51,6 +52,13 @@ class AppState:
         from mlroles.files.questionnaire_file import load_questionnaire
 
         return load_questionnaire(self.questions_file(), catalog)
+
+    def lexicon(self, catalog: Catalog, questionnaire: "Questionnaire") -> "Lexicon":
+        """What text says about the questionnaire's items (data/signals.toml)."""
+        from mlroles.files.paths import data_file
+        from mlroles.files.signals_file import load_lexicon
+
+        return load_lexicon(data_file("signals.toml"), catalog, questionnaire)
 
     def model(self) -> "Model":
         """The catalog and the questionnaire, put together for scoring."""

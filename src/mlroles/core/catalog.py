@@ -42,6 +42,7 @@ class Role:
     # on its axis a person in the role answers that question. Items of one
     # axis sum to zero, so the chart position stays the role's average.
     emphasis: tuple[tuple[str, float], ...] = ()
+    titles: tuple[str, ...] = ()  # job titles postings use for the role
 
     def growth_steps(self, axis: Axis) -> tuple[str, ...]:
         return next((steps for name, steps in self.growth if name == axis), ())

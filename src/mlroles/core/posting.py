@@ -6,53 +6,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlroles.core.catalog import Catalog, Role, normalize
+from mlroles.core.catalog import Catalog, Role
 from mlroles.core.scoring import Assessment, Evidence, Model, assess
 
-# Words that say how senior a job is, not which job it is.
-SENIORITY = frozenset(
-    [
-        "senior",
-        "junior",
-        "lead",
-        "staff",
-        "principal",
-        "sr",
-        "jr",
-        "head",
-        "chief",
-        "associate",
-        "intern",
-        "graduate",
-        "entry",
-        "level",
-        "mid",
-        "i",
-        "ii",
-        "iii",
-        "iv",
-    ]
-)
+
+def _tokens(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
+    words = re.split(r"[\s,/()\-_.|:&]+", text.casefold())
+    return tuple(w for w in words if w and w not in ignore)
 
 
-def _without_seniority(title: str) -> str:
-    words = re.split(r"[\s,/()\-_.]+", title.casefold())
-    return " ".join(w for w in words if w and w not in SENIORITY)
+def title_role(catalog: Catalog, title: str, ignore: frozenset[str] = frozenset()) -> Role | None:
+    """The role a job title names, by the catalog's ids, names, aliases and
+    `titles`, and its broad roles' kinds' search titles, with seniority and
+    filler words (`ignore`) dropped. A known title whose words all appear in
+    the title matches; the longest such title wins, so "Senior Data Scientist,
+    Analytics" is a data scientist and "Platform Engineer (ML)" ML DevOps."""
+    words = set(_tokens(title, ignore))
+    if not words:
+        return None
 
+    def names(known: set[str]) -> bool:
+        # One word ("researcher", "pm") must be the whole title, or "UX
+        # Researcher" would name the ML researcher.
+        return bool(known) and known <= words and (len(known) > 1 or known == words)
 
-def title_role(catalog: Catalog, title: str) -> Role | None:
-    """The role a job title names: an id, alias or name, ignoring seniority
-    words, or one of the other titles a broad role's kinds are searched under."""
-    for candidate in (title, _without_seniority(title)):
-        role = catalog.find(candidate)
-        if role is not None:
-            return role
-    key = normalize(_without_seniority(title))
+    best: tuple[int, Role] | None = None
     for role in catalog.roles:
+        own = [role.id, role.name, *role.aliases, *role.titles]
         for variant in role.variants:
-            if key in (normalize(t) for t in variant.search_titles):
-                return catalog.get(variant.overlaps) if variant.overlaps else role
-    return None
+            owner = catalog.find(variant.overlaps) if variant.overlaps else role
+            names_of_kind = [(t, owner or role) for t in variant.search_titles]
+            for name, who in names_of_kind:
+                known = set(_tokens(name, ignore))
+                if names(known) and (best is None or len(known) > best[0]):
+                    best = (len(known), who)
+        for name in own:
+            known = set(_tokens(name, ignore))
+            if names(known) and (best is None or len(known) > best[0]):
+                best = (len(known), role)
+    return None if best is None else best[1]
 
 
 @dataclass(frozen=True)
@@ -69,7 +61,12 @@ class PostingReading:
         return self.title_role is not None and self.title_role.id == self.assessment.best.role.id
 
 
-def read_posting(model: Model, evidence: Evidence, title: str | None) -> PostingReading:
+def read_posting(
+    model: Model,
+    evidence: Evidence,
+    title: str | None,
+    ignore: frozenset[str] = frozenset(),
+) -> PostingReading:
     """Score a posting's requirements with the same model as a person's answers."""
     catalog = model.catalog
     assessment = assess(model, evidence)
@@ -78,7 +75,7 @@ def read_posting(model: Model, evidence: Evidence, title: str | None) -> Posting
     if assessment.title_advice is not None:
         titles += assessment.title_advice.variant.search_titles
     unique = tuple(dict.fromkeys(titles, None))
-    found = title_role(catalog, title) if title is not None else None
+    found = title_role(catalog, title, ignore) if title is not None else None
     return PostingReading(assessment, title, found, unique)
 
 

@@ -148,7 +148,7 @@ def _cautions(assessment: Assessment, model: Model, subject: str) -> tuple[str, 
             f"'{short_text(q, c.low[0])}' at level {c.low[1]}. "
             "Your place on that axis is uncertain."
         )
-    if assessment.unknown_items:
+    if assessment.unknown_items and subject == "you":  # a posting's page lists them itself
         names = ", ".join(f"'{short_text(q, i)}'" for i in assessment.unknown_items)
         notes.append(f"Not answered, so left out of the scoring: {names}.")
     missing = [AXIS_TITLES[a].lower() for a in AXES if a not in assessment.known_axes]

@@ -31,6 +31,7 @@ ROLE_FIELDS: FieldSpec = {
     "variants": ("variants", False),
     "growth": ("growth", False),
     "emphasis": ("emphasis", False),
+    "titles": ("text_list", False),
 }
 VARIANT_FIELDS: FieldSpec = {
     "id": ("id", True),

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from mlroles.core.path import PathPlan
     from mlroles.core.posting import PostingReading
     from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.reading import Reading as TextReading
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import Assessment, RoleScore
     from mlroles.core.team import MemberFit, TeamReport
@@ -171,6 +172,14 @@ class QuizData(AssessmentData):
     movement: MovementData | None  # None without an earlier saved result
 
 
+class EvidenceData(TypedDict):
+    item: str  # a question id
+    level: int
+    phrase: str
+    line: int
+    required: bool  # False for a nice-to-have
+
+
 class PostingData(TypedDict):
     best: str
     title: str | None
@@ -183,6 +192,8 @@ class PostingData(TypedDict):
     work_product: str | None
     ranking: list[RankedRoleData]
     stability: float
+    evidence: list[EvidenceData]  # phrases read from a posting's text; empty otherwise
+    unknown_items: list[str]
 
 
 # questions, path, history and team
@@ -430,7 +441,9 @@ def quiz_data(
     }
 
 
-def posting_data(reading: "PostingReading", verdict: "Verdict") -> PostingData:
+def posting_data(
+    reading: "PostingReading", verdict: "Verdict", text: "TextReading | None" = None
+) -> PostingData:
     data = assessment_data(reading.assessment, verdict)
     return {
         "best": data["best"],
@@ -444,6 +457,19 @@ def posting_data(reading: "PostingReading", verdict: "Verdict") -> PostingData:
         "work_product": data["work_product"],
         "ranking": data["ranking"],
         "stability": data["stability"],
+        "evidence": []
+        if text is None
+        else [
+            {
+                "item": f.item,
+                "level": f.level,
+                "phrase": f.phrase,
+                "line": f.line,
+                "required": f.required,
+            }
+            for f in text.found
+        ],
+        "unknown_items": data["unknown_items"],
     }
 
 

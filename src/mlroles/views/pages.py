@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mlroles.core.path import PathPlan
     from mlroles.core.posting import PostingReading
     from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.reading import Reading as TextReading
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import Assessment
     from mlroles.core.team import TeamReport
@@ -97,7 +98,13 @@ def team(report: TeamReport, catalog: Catalog) -> RenderableType:
     return team_page(report, catalog)
 
 
-def posting(reading: PostingReading, verdict: Verdict, catalog: Catalog) -> RenderableType:
+def posting(
+    reading: PostingReading,
+    verdict: Verdict,
+    catalog: Catalog,
+    text: TextReading | None = None,
+    questionnaire: Questionnaire | None = None,
+) -> RenderableType:
     from mlroles.views.result import posting_page
 
-    return posting_page(reading, verdict, catalog)
+    return posting_page(reading, verdict, catalog, text, questionnaire)

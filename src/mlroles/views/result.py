@@ -7,10 +7,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mlroles.core.axes import AXES, AXIS_LABELS
+from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES
 from mlroles.core.catalog import Catalog
 from mlroles.core.movement import Movement
 from mlroles.core.posting import PostingReading
+from mlroles.core.questionnaire import Questionnaire
+from mlroles.core.reading import Reading as TextReading
+from mlroles.core.sanitize import clean
 from mlroles.core.saved import SavedResult
 from mlroles.core.scoring import Assessment, Confidence, RoleScore
 from mlroles.core.verdict import Verdict, percent
@@ -178,12 +181,57 @@ def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
     return table
 
 
-def posting_page(reading: PostingReading, verdict: Verdict, catalog: Catalog) -> Group:
+def evidence_lines(text: TextReading, questionnaire: Questionnaire) -> list[RenderableType]:
+    """Per axis, the phrases that placed the posting, with their lines."""
+    from mlroles.core.verdict import short_text
+
+    lines: list[RenderableType] = [Text("What the text says", style="bold cyan")]
+    for axis in AXES:
+        found = [f for f in text.deciding if questionnaire.get(f.item).axis == axis]
+        if not found:
+            continue
+        lines.append(Text(AXIS_TITLES[axis], style="bold"))
+        for hit in found:
+            also = sorted({h.line for h in text.found if h.item == hit.item} - {hit.line})
+            more = f"; also line {', '.join(map(str, also[:5]))}" if also else ""
+            kind = "" if hit.required else ", a nice-to-have"
+            lines.append(
+                Text(
+                    f"  {short_text(questionnaire, hit.item)}: level {hit.level} from "
+                    f"'{hit.phrase}' (line {hit.line}{kind}{more})"
+                )
+            )
+    unknown = [short_text(questionnaire, item) for item in text.unknown_items]
+    if unknown:
+        lines.append(Text("No evidence, so left out: " + ", ".join(unknown) + ".", style="dim"))
+    if text.negated:
+        said = ", ".join(f"'{h.phrase}' (line {h.line})" for h in text.negated[:6])
+        lines.append(Text(f"Negated, so not counted: {said}.", style="dim"))
+    return lines
+
+
+def posting_page(
+    reading: PostingReading,
+    verdict: Verdict,
+    catalog: Catalog,
+    text: TextReading | None = None,
+    questionnaire: Questionnaire | None = None,
+) -> Group:
     from mlroles.core.posting import article
 
     assessment = reading.assessment
     best = assessment.best.role
-    parts: list[RenderableType] = [
+    parts: list[RenderableType] = []
+    if {"machine_learning", "software_engineering"} <= set(assessment.known_axes):
+        markers = [role_marker(role) for role in catalog.roles]
+        p = assessment.profile
+        markers.append(
+            Marker(p.machine_learning, p.software_engineering, "★", "posting", "bold magenta")
+        )
+        parts += [TerminalChart(markers, title="Where the posting stands"), Text()]
+    if text is not None and questionnaire is not None:
+        parts += [*evidence_lines(text, questionnaire), Text()]
+    parts += [
         Text(verdict.headline, style="bold"),
         Text(verdict.chart),
     ]
@@ -191,10 +239,18 @@ def posting_page(reading: PostingReading, verdict: Verdict, catalog: Catalog) ->
     style = CONFIDENCE_STYLE.get(assessment.confidence, "bold red")
     parts += [Text.assemble((label + ":", style), rest), Text()]
     titles = ", ".join(reading.search_titles)
+    if text is None and assessment.unknown_items and questionnaire is not None:
+        from mlroles.core.verdict import short_text
+
+        unknown = ", ".join(short_text(questionnaire, i) for i in assessment.unknown_items)
+        parts += [Text(f"Not rated, so left out: {unknown}.", style="dim"), Text()]
     if reading.title is not None:
         if reading.title_matches:
             parts.append(
-                Text(f"The title '{reading.title}' matches: candidates will search for {titles}.")
+                Text(
+                    f"The title '{clean(reading.title)}' matches: "
+                    f"candidates will search for {titles}."
+                )
             )
         else:
             named = (
@@ -204,7 +260,7 @@ def posting_page(reading: PostingReading, verdict: Verdict, catalog: Catalog) ->
             )
             parts.append(
                 Text(
-                    f"The title {named}, but this '{reading.title}' posting reads as "
+                    f"The title {named}, but this '{clean(reading.title)}' posting reads as "
                     f"{article(best.name)} {best.name} job; candidates will search for {titles}.",
                     style="yellow",
                 )

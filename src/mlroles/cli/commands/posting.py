@@ -1,6 +1,6 @@
 """mlroles posting: which role a job posting really describes."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,7 +10,11 @@ from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, 
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
+if TYPE_CHECKING:
+    from mlroles.core.scoring import Model
+
 EXAMPLES = (
+    Example("Read a posting's text", 'mlroles posting --title "ML Engineer" posting.txt'),
     Example(
         "Rate what a posting asks for",
         'mlroles posting --title "Data Scientist" --ml 7 --swe 7.5 --comm 3',
@@ -25,6 +29,14 @@ EXAMPLES = (
 
 def posting_command(
     ctx: typer.Context,
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            help="The posting's text: plain, Markdown or HTML; - reads standard input.",
+            metavar="[FILE]",
+            show_default=False,
+        ),
+    ] = None,
     title: Annotated[
         str | None,
         typer.Option("--title", show_default=False, help="The posting's job title."),
@@ -53,26 +65,59 @@ def posting_command(
     state = state_of(ctx)
     model = state.model()
     direct = any(v is not None for v in (ml, swe, comm, product))
-    if interactive and direct:
-        raise UserError("Give either --interactive or --ml/--swe/--comm, not both.")
-    if interactive:
-        placed = where.interactive_placement(model.questionnaire, state.env, posting=True)
+    if sum((file is not None, interactive, direct)) > 1:
+        raise UserError("Give one of FILE, --interactive or --ml/--swe/--comm, not several.")
+    text_reading = None
+    lexicon = state.lexicon(model.catalog, model.questionnaire)
+    if file is not None:
+        from mlroles.core.reading import read_text
+        from mlroles.files.posting_text import read_posting_text
+
+        text = read_posting_text(file, state.env.stdin)
+        text_reading = read_text(text, lexicon, model.questionnaire)
+        if not text_reading.found:
+            raise UserError(
+                f"Nothing in {'standard input' if file == '-' else file} is evidence for any "
+                "question: no skill, tool or duty the reader knows.",
+                "Rate the posting yourself instead: mlroles posting --interactive",
+            )
+        evidence = text_reading.evidence._replace(work_product=_product(model, product))
+    elif interactive:
+        evidence = where.interactive_placement(
+            model.questionnaire, state.env, posting=True
+        ).evidence
     elif direct:
-        placed = where.direct_placement(model.catalog, model.questionnaire, ml, swe, comm, product)
+        evidence = where.direct_placement(
+            model.catalog, model.questionnaire, ml, swe, comm, product
+        ).evidence
     else:
         raise UserError(
-            "Say what the posting asks for: --ml X --swe Y --comm Z (0-10 each),",
-            "or answer questions about it with --interactive.",
+            "Give the posting's text as FILE (or - for standard input), say what it asks",
+            "for with --ml X --swe Y --comm Z (0-10 each), or answer questions about it",
+            "with --interactive.",
             'Example: mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
         )
     from mlroles.core.verdict import verdict
 
-    reading = read_posting(model, placed.evidence, title)
+    reading = read_posting(model, evidence, title, lexicon.title_ignore)
     said = verdict(reading.assessment, model, subject="this posting")
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import posting_data
 
-        return posting_data(reading, said)
+        return posting_data(reading, said, text_reading)
 
-    state.emit(out, data=data, page=lambda: pages.posting(reading, said, model.catalog))
+    state.emit(
+        out,
+        data=data,
+        page=lambda: pages.posting(reading, said, model.catalog, text_reading, model.questionnaire),
+    )
+
+
+def _product(model: "Model", product: str | None) -> str | None:
+    from mlroles.core.catalog import normalize
+    from mlroles.core.questionnaire import NOT_SURE
+
+    if product is None or normalize(product) == NOT_SURE:
+        return None
+    return model.catalog.resolve(product).id

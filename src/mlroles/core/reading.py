@@ -1,0 +1,127 @@
+"""Reading text (a job posting): which questionnaire items it gives evidence
+for, at which level, quoted with the line it came from. Pure: text in,
+evidence out. The lexicon is data (data/signals.toml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from mlroles.core.evidence import Evidence
+from mlroles.core.questionnaire import Questionnaire
+
+
+@dataclass(frozen=True)
+class Signal:
+    item: str  # a question id
+    level: int  # the answer level its phrases are evidence for
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    signals: tuple[Signal, ...]
+    title_ignore: frozenset[str]  # seniority and filler words in job titles
+    nice_to_have_drop: int
+    nice_to_have_markers: tuple[str, ...]
+    negations_before: tuple[str, ...]
+    negations_after: tuple[str, ...]
+    negation_window: int
+    source: str
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Every phrase as a whole word or words, longest first."""
+        phrases = sorted({p for s in self.signals for p in s.phrases}, key=len, reverse=True)
+        body = "|".join(re.escape(p) for p in phrases)
+        return re.compile(rf"(?<![\w/+-])(?:{body})(?![\w/+-])", re.IGNORECASE)
+
+    @cached_property
+    def by_phrase(self) -> dict[str, list[Signal]]:
+        table: dict[str, list[Signal]] = {}
+        for signal in self.signals:
+            for phrase in signal.phrases:
+                table.setdefault(phrase.casefold(), []).append(signal)
+        return table
+
+
+@dataclass(frozen=True)
+class Found:
+    """One phrase that is evidence for an item."""
+
+    item: str
+    level: int  # after the nice-to-have drop
+    phrase: str  # as written in the text
+    line: int  # 1-based line number in the text
+    required: bool  # False when it stands among the nice-to-haves
+
+
+@dataclass(frozen=True)
+class Reading:
+    evidence: Evidence
+    found: tuple[Found, ...]  # every phrase that counted, in text order
+    negated: tuple[Found, ...]  # phrases that were there but negated
+    deciding: tuple[Found, ...]  # per item, the phrase that set its level
+
+    @property
+    def unknown_items(self) -> tuple[str, ...]:
+        return self.evidence.unknown_items
+
+
+_SENTENCE_END = re.compile(r"[.;!?]\s|[.;!?]$")
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s|\*\*.+\*\*\s*:?\s*$|[A-Z][^.!?]{0,60}:\s*$)")
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line))
+
+
+def _sentence_around(line: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the sentence before and after a match, within its line."""
+    before = line[:start]
+    cut = list(_SENTENCE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    after = line[end:]
+    stop = _SENTENCE_END.search(after)
+    return before, after[: stop.start()] if stop else after
+
+
+def _negated(lexicon: Lexicon, before: str, after: str) -> bool:
+    words = re.findall(r"[\w']+", before.casefold())[-lexicon.negation_window :]
+    if any(word in lexicon.negations_before for word in words):
+        return True
+    tail = " ".join(re.findall(r"[\w']+", after.casefold())[:4])
+    return any(tail.startswith(n) or f" {n}" in f" {tail}" for n in lexicon.negations_after)
+
+
+def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Reading:
+    """Evidence for every item the text speaks to; the rest are unknown."""
+    markers = tuple(m.casefold() for m in lexicon.nice_to_have_markers)
+    found: list[Found] = []
+    negated: list[Found] = []
+    in_nice = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        lowered = line.casefold()
+        marked = any(m in lowered for m in markers)
+        if _is_heading(line):
+            in_nice = marked
+        nice = in_nice or marked
+        for match in lexicon.pattern.finditer(line):
+            before, after = _sentence_around(line, match.start(), match.end())
+            is_negated = _negated(lexicon, before, after)
+            for signal in lexicon.by_phrase[match.group(0).casefold()]:
+                level = signal.level - (lexicon.nice_to_have_drop if nice else 0)
+                hit = Found(signal.item, max(1, level), match.group(0), number, not nice)
+                (negated if is_negated else found).append(hit)
+    deciding: dict[str, Found] = {}
+    for hit in found:
+        if hit.item not in deciding or hit.level > deciding[hit.item].level:
+            deciding[hit.item] = hit
+    items = [q.id for q in questionnaire.axis_questions]
+    levels = tuple((i, deciding[i].level) for i in items if i in deciding)
+    unknown = tuple(i for i in items if i not in deciding)
+    evidence = Evidence(levels=levels, unknown_items=unknown)
+    ordered = tuple(deciding[i] for i in items if i in deciding)
+    return Reading(evidence, tuple(found), tuple(negated), ordered)

@@ -1,0 +1,100 @@
+"""The text-signals file (data/signals.toml): the phrases that are evidence
+for each questionnaire item, and the words a job title may carry that name
+no role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mlroles.core.catalog import Catalog
+from mlroles.core.questionnaire import LEVELS, Questionnaire
+from mlroles.core.reading import Lexicon, Signal
+from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
+
+SCHEMA_VERSION = 1
+READING_FIELDS: FieldSpec = {
+    "nice_to_have_drop": ("level", True),
+    "nice_to_have_markers": ("text_list", True),
+    "negations_before": ("text_list", True),
+    "negations_after": ("text_list", True),
+    "negation_window": ("level", True),
+}
+SIGNAL_FIELDS: FieldSpec = {
+    "item": ("id", True),
+    "level": ("level", True),
+    "phrases": ("text_list", True),
+}
+TITLE_FIELDS: FieldSpec = {"ignore": ("text_list", True)}
+
+
+class SignalsError(DataFileError):
+    what = "signals file"
+    fix = "Fix these in the signals file."
+
+
+def load_lexicon(path: Path, catalog: Catalog, questionnaire: Questionnaire) -> Lexicon:
+    from mlroles.files.catalog_file import read_text
+
+    text = read_text(path, "Signals file", SignalsError)
+    doc = parse_toml(text, str(path), SignalsError)
+    return _Checker(str(path)).lexicon(doc, catalog, questionnaire)
+
+
+class _Checker(TableChecker):
+    def lexicon(
+        self, doc: dict[str, Any], catalog: Catalog, questionnaire: Questionnaire
+    ) -> Lexicon:
+        self.unknown_keys(doc, ("schema_version", "reading", "signals", "titles"), "top level")
+        self.check_schema_version(doc, SCHEMA_VERSION)
+        reading = doc.get("reading")
+        values = (
+            self.fields(reading, READING_FIELDS, "reading") if isinstance(reading, dict) else None
+        )
+        if not isinstance(reading, dict):
+            self.report("top level", "missing the [reading] table.")
+        items = {q.id for q in questionnaire.axis_questions}
+        signals = []
+        for index, raw in enumerate(self._tables(doc, "signals")):
+            found = self.fields(raw, SIGNAL_FIELDS, f"signals[{index}]")
+            if found is None:
+                continue
+            if found["item"] not in items:
+                self.report(
+                    f"signals[{index}], field 'item'", f"'{found['item']}' is not a question id."
+                )
+                continue
+            phrases = tuple(p.casefold() for p in found["phrases"])
+            signals.append(Signal(found["item"], found["level"], phrases))
+        ignore: tuple[str, ...] = ()
+        raw_titles = doc.get("titles")
+        if isinstance(raw_titles, dict):
+            found = self.fields(raw_titles, TITLE_FIELDS, "titles")
+            ignore = tuple(found["ignore"]) if found else ()
+        elif raw_titles is not None:
+            self.report("titles", "must be a table: [titles].")
+        if self.problems or values is None:
+            raise SignalsError(self.source, self.problems)
+        return Lexicon(
+            signals=tuple(signals),
+            title_ignore=frozenset(w.casefold() for w in ignore),
+            nice_to_have_drop=values["nice_to_have_drop"],
+            nice_to_have_markers=values["nice_to_have_markers"],
+            negations_before=tuple(w.casefold() for w in values["negations_before"]),
+            negations_after=tuple(w.casefold() for w in values["negations_after"]),
+            negation_window=values["negation_window"],
+            source=self.source,
+        )
+
+    def _tables(self, doc: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        raw = doc.get(key, [])
+        if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+            self.report(key, f"must be [[{key}]] tables, not {type_name(raw)}.")
+            return []
+        return raw
+
+    def check_level(self, at: str, value: object) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= LEVELS:
+            self.report(at, f"must be a whole number from 0 to {LEVELS}.")
+            return None
+        return value

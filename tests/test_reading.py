@@ -1,0 +1,156 @@
+"""Reading a job posting's text: evidence per item, negation, nice-to-haves,
+unknown items, HTML, standard input and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mlroles.core.reading import read_text
+from mlroles.files.paths import data_file
+from mlroles.files.posting_text import strip_html
+from mlroles.files.signals_file import load_lexicon
+
+from .conftest import CATALOG, QUESTIONNAIRE, Run
+
+LEXICON = load_lexicon(data_file("signals.toml"), CATALOG, QUESTIONNAIRE)
+PLATFORM = """About the team
+We run the ML platform that every data scientist deploys onto.
+
+Requirements:
+- Kubernetes, Terraform and an on-call rota.
+- Production code in Python.
+
+Nice to have:
+- Experience with Spark.
+"""
+
+
+def levels(text: str) -> dict[str, int]:
+    return dict(read_text(text, LEXICON, QUESTIONNAIRE).evidence.levels)
+
+
+def signal_level(item: str, phrase: str) -> int:
+    return next(s.level for s in LEXICON.signals if s.item == item and phrase in s.phrases)
+
+
+def test_evidence_per_item_with_its_line() -> None:
+    reading = read_text(PLATFORM, LEXICON, QUESTIONNAIRE)
+    ops = next(f for f in reading.deciding if f.item == "swe-operations-recent")
+    assert ops.required and ops.line in (2, 5)
+    assert ops.level == signal_level("swe-operations-recent", ops.phrase.casefold())
+    assert {f.line for f in reading.found if f.phrase == "Kubernetes"} == {5}
+
+
+def test_unknown_items_stay_unknown() -> None:
+    reading = read_text(PLATFORM, LEXICON, QUESTIONNAIRE)
+    answered = {item for item, _ in reading.evidence.levels}
+    assert "comm-presenting" not in answered
+    assert "comm-presenting" in reading.unknown_items
+    assert set(reading.unknown_items) | answered == {q.id for q in QUESTIONNAIRE.axis_questions}
+
+
+def test_a_nice_to_have_counts_one_level_less() -> None:
+    required = levels("Requirements:\n- Spark\n")
+    optional = levels("Requirements:\n- Python\n\nNice to have:\n- Spark\n")
+    spark = signal_level("swe-data-systems-recent", "spark")
+    assert required["swe-data-systems-recent"] == spark
+    assert optional["swe-data-systems-recent"] == spark - LEXICON.nice_to_have_drop
+    inline = levels("Spark is a plus.\n")
+    assert inline["swe-data-systems-recent"] == spark - LEXICON.nice_to_have_drop
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No PhD required.",
+        "This is not a research role.",
+        "A PhD is not required.",
+        "You will never publish papers here.",
+    ],
+)
+def test_negated_phrases_are_not_evidence(text: str) -> None:
+    reading = read_text(text, LEXICON, QUESTIONNAIRE)
+    assert reading.found == ()
+    assert reading.negated
+
+
+def test_a_negation_does_not_reach_into_the_next_sentence() -> None:
+    found = levels("No remote work. A PhD in statistics is expected.")
+    assert "ml-research" in found
+
+
+def test_html_is_stripped_and_lines_are_kept() -> None:
+    html = "<h2>Requirements</h2>\n<ul>\n<li>Kafka &amp; <b>Spark</b></li>\n</ul>\n"
+    text = strip_html(html)
+    assert text.splitlines()[2].strip().startswith("Kafka & Spark")
+    reading = read_text(text, LEXICON, QUESTIONNAIRE)
+    assert {f.line for f in reading.found if f.phrase in ("Kafka", "Spark")} == {3}
+
+
+def test_posting_from_a_file_json(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text(PLATFORM, encoding="utf-8")
+    result = run("posting", "--title", "MLOps Engineer", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title_role"] == "ml-devops"
+    assert {"item", "level", "phrase", "line", "required"} == set(data["evidence"][0])
+    assert "comm-presenting" in data["unknown_items"]
+    ranking_ids = [r["id"] for r in data["ranking"]]
+    assert sorted(ranking_ids) == sorted(CATALOG.ids)
+
+
+def test_posting_page_quotes_the_phrases(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text(PLATFORM, encoding="utf-8")
+    out = " ".join(run("posting", str(path)).stdout.split())
+    assert "What the text says" in out
+    for hit in read_text(PLATFORM, LEXICON, QUESTIONNAIRE).deciding:
+        assert f"'{hit.phrase}' (line {hit.line}" in out
+    assert "No evidence, so left out:" in out
+    assert "most likely role for this posting" in out
+
+
+def test_standard_input(run: Run) -> None:
+    result = run("posting", "-", "--json", input=PLATFORM)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "is empty"),
+        ("   \n\n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"\xff\xfe caf\xe9", "not UTF-8"),
+        ("Great snacks and a friendly office.\n", "Nothing in"),
+    ],
+)
+def test_bad_input_exits_2(run: Run, tmp_path: Path, content: str | bytes, message: str) -> None:
+    path = tmp_path / "p.txt"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    result = run("posting", str(path))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_directory_or_a_huge_file_exits_2(run: Run, tmp_path: Path) -> None:
+    assert "is a directory" in run("posting", str(tmp_path)).stderr
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Spark " * 200_000, encoding="utf-8")
+    result = run("posting", str(huge))
+    assert result.exit_code == 2 and "over 1 MB" in result.stderr
+
+
+def test_no_evidence_suggests_rating_by_hand(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("We have a nice office.\n", encoding="utf-8")
+    assert "mlroles posting --interactive" in run("posting", str(path)).stderr
