@@ -33,6 +33,12 @@ Requirements: production code in Python, Docker and CI/CD, model evaluation.
 """
 
 
+CV = """Jo Doe, data engineer
+Five years building data pipelines in Airflow and Spark, with data quality checks.
+Write production code in Python and Scala; deploy with Docker and CI/CD.
+"""
+
+
 def answers_toml() -> str:
     """An answers file for the shipped questionnaire: the middle choice of each question."""
     questionnaire = load_questionnaire(data_file("questions.toml"), load_catalog(ROLES_TOML))
@@ -52,6 +58,7 @@ def examples_folder(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     (folder / "answers.toml").write_text(answers_toml(), encoding="utf-8")
     (folder / "team.csv").write_text(TEAM, encoding="utf-8")
     (folder / "posting.txt").write_text(POSTING, encoding="utf-8")
+    (folder / "cv.txt").write_text(CV, encoding="utf-8")
     shutil.copy(ROLES_TOML, folder / "my-roles.toml")
     monkeypatch.chdir(folder)
     assert run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save").exit_code == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from .conftest import QUESTIONNAIRE, choose, work_product_question
+from .conftest import CATALOG, QUESTIONNAIRE, choose, work_product_question
 
 pytestmark = pytest.mark.slow
 
@@ -17,7 +17,7 @@ DOWN, ENTER = "\x1b[B", "\r"
 TOTAL = len(QUESTIONNAIRE.questions)
 
 
-def spawn(tmp_path: Path) -> pexpect.spawn:
+def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
     # pexpect does not answer cursor-position requests; without this each
     # prompt would wait for the answer to time out.
     env = {
@@ -30,7 +30,7 @@ def spawn(tmp_path: Path) -> pexpect.spawn:
     env.pop("NO_COLOR", None)
     return pexpect.spawn(
         sys.executable,
-        ["-m", "mlroles", "quiz"],
+        ["-m", "mlroles", "quiz", *args],
         cwd=str(tmp_path),
         env=env,
         dimensions=(24, 80),
@@ -67,3 +67,30 @@ def test_ctrl_c_exits_130(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
+
+
+def test_a_cv_prefills_the_quiz(tmp_path: Path) -> None:
+    """The questions the CV answers are asked last, with the phrase that
+    answers them shown and the cursor on that level."""
+    from mlroles.core.reading import read_text
+    from mlroles.files.paths import data_file
+    from mlroles.files.signals_file import load_lexicon
+
+    cv = "Ran our Kubernetes clusters and wrote production code in Golang.\n"
+    (tmp_path / "cv.txt").write_text(cv, encoding="utf-8")
+    lexicon = load_lexicon(data_file("signals.toml"), CATALOG, QUESTIONNAIRE)
+    reading = read_text(cv, lexicon, QUESTIONNAIRE)
+    said = {hit.item for hit in reading.deciding}
+    child = spawn(tmp_path, "--from", "cv.txt", "--no-save")
+    numbered = list(enumerate(QUESTIONNAIRE.questions, start=1))
+    for number, question in numbered:  # what the CV does not say comes first
+        if question.id not in said:
+            child.expect(f"{number}/{TOTAL}")
+            child.send(ENTER)
+    first = next(hit for hit in reading.deciding)  # the first of them, in questionnaire order
+    child.expect_exact(f"The text says: '{first.phrase}' (line 1).")
+    child.sendcontrol("c")
+    child.expect("Quiz cancelled.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130

@@ -13,7 +13,7 @@ from mlroles.files.paths import data_file
 from mlroles.files.posting_text import strip_html
 from mlroles.files.signals_file import load_lexicon
 
-from .conftest import CATALOG, QUESTIONNAIRE, Run
+from .conftest import CATALOG, QUESTIONNAIRE, Run, TypeKeys, choose, review_keys
 
 LEXICON = load_lexicon(data_file("signals.toml"), CATALOG, QUESTIONNAIRE)
 PLATFORM = """About the team
@@ -154,3 +154,61 @@ def test_no_evidence_suggests_rating_by_hand(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "p.txt"
     path.write_text("We have a nice office.\n", encoding="utf-8")
     assert "mlroles posting --interactive" in run("posting", str(path)).stderr
+
+
+CV = """Jo Doe
+Built and ran the company's ML platform on Kubernetes, and carried the pager.
+Wrote production code in Python and Golang.
+"""
+
+
+def test_quiz_from_a_cv_without_a_terminal_scores_the_text(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text(CV, encoding="utf-8")
+    result = run("quiz", "--from", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    expected = read_text(CV, LEXICON, QUESTIONNAIRE)
+    assert data["unknown_items"] == list(expected.unknown_items)
+    assert data["profile"]["communication"] is None  # the CV says nothing about it
+    assert data["best"] == "ml-devops"
+    nothing = tmp_path / "empty-ish.txt"
+    nothing.write_text("I like hiking.\n", encoding="utf-8")
+    refused = run("quiz", "--from", str(nothing))
+    assert refused.exit_code == 2 and "nothing to score" in refused.stderr
+
+
+def test_quiz_from_a_cv_in_a_terminal_asks_the_unknown_first(
+    run_tty: Run, type_keys: TypeKeys, tmp_path: Path
+) -> None:
+    """The questions the text says nothing about come first, from their first
+    level; the others start on the level the text supports, so Enter keeps it."""
+    path = tmp_path / "cv.txt"
+    path.write_text(CV, encoding="utf-8")
+    said = dict(read_text(CV, LEXICON, QUESTIONNAIRE).evidence.levels)
+    questions = QUESTIONNAIRE.questions
+    unknown = [q for q in questions if q.id not in said]
+    known = [q for q in questions if q.id in said]
+    keys = "".join(choose(q, q.choices[-1].value) for q in unknown)  # the top level
+    keys += "\r" * len(known)  # keep what the text says
+    type_keys(keys + review_keys(QUESTIONNAIRE))
+    result = run_tty("quiz", "--from", str(path), "--json", "--no-save")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["unknown_items"] == []
+    assert data["work_product"] is None  # its last choice is "not sure"
+    comm = [q for q in QUESTIONNAIRE.axis_questions if q.axis == "communication"]
+    assert data["profile"]["communication"] == 10.0 if comm else True
+    assert data["profile"]["software_engineering"] is not None
+
+
+def test_answers_may_leave_an_axis_out(run: Run, tmp_path: Path) -> None:
+    answers = {q.id: 3 for q in QUESTIONNAIRE.axis_questions if q.axis != "communication"}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    result = run("quiz", "--answers", str(path), "--json", "--save")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["profile"]["communication"] is None
+    again = run("quiz", "--answers", str(path), "--json")
+    moved = json.loads(again.stdout)["movement"]["axes"]["communication"]
+    assert moved["real"] is False  # no measured place, so no real change

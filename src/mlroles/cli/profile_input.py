@@ -7,13 +7,17 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlroles.cli.environment import Environment
-from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
+from mlroles.core.axes import SCALE_MAX, SCALE_MIN, Position
 from mlroles.core.catalog import Catalog, normalize
 from mlroles.core.errors import UserError
 from mlroles.core.evidence import Evidence
 from mlroles.core.questionnaire import AnswerValue, Questionnaire
+
+if TYPE_CHECKING:
+    from mlroles.core.reading import Reading
 
 NOT_A_TERMINAL = (
     "mlroles quiz asks its questions in a terminal, and none is attached.",
@@ -83,15 +87,14 @@ def given_placement(
     return None
 
 
-def _from_answers(
+def from_answers(
     questionnaire: Questionnaire, answers: Mapping[str, AnswerValue], interactive: bool
 ) -> Placement:
     from mlroles.core.evidence import evidence_from_answers
-    from mlroles.core.movement import axis_noise
+    from mlroles.core.movement import answers_noise
     from mlroles.core.questionnaire import item_values
 
-    items = item_values(questionnaire, answers)
-    noise = Position(*(axis_noise(items[axis]) for axis in AXES))
+    noise = answers_noise(item_values(questionnaire, answers))
     return Placement(evidence_from_answers(questionnaire, answers), noise, interactive, answers)
 
 
@@ -104,11 +107,14 @@ def answers_placement(
     source = str(answers_file)
     raw = parse_answers_file(read_text(answers_file, "Answers file", AnswersError), source)
     answers = check_answers(questionnaire, raw, source, catalog)
-    return _from_answers(questionnaire, answers, interactive=False)
+    return from_answers(questionnaire, answers, interactive=False)
 
 
 def interactive_placement(
-    questionnaire: Questionnaire, env: Environment, posting: bool = False
+    questionnaire: Questionnaire,
+    env: Environment,
+    posting: bool = False,
+    prefilled: Mapping[str, tuple[AnswerValue, str]] | None = None,
 ) -> Placement:
     """Run the quiz in the terminal, about the user or about a job posting.
     Ctrl-C raises KeyboardInterrupt; the app turns it into
@@ -117,11 +123,23 @@ def interactive_placement(
 
     if posting:
         questionnaire = for_posting(questionnaire)
-    if not env.stdin_isatty or not (env.stdout_isatty or env.stderr_isatty):
+    if not can_prompt(env):
         raise UserError(*NOT_A_TERMINAL)
     from mlroles.cli.prompting import run_quiz
 
     width = env.width or shutil.get_terminal_size().columns
     prompt_stream = None if env.stdout_isatty else env.stderr
-    answers = run_quiz(questionnaire, width, prompt_stream)
-    return _from_answers(questionnaire, answers, interactive=True)
+    answers = run_quiz(questionnaire, width, prompt_stream, prefilled)
+    return from_answers(questionnaire, answers, interactive=True)
+
+
+def prefill(reading: Reading) -> dict[str, tuple[AnswerValue, str]]:
+    """The answer a text supports for each question, and the phrase why."""
+    return {
+        hit.item: (hit.level, f"The text says: '{hit.phrase}' (line {hit.line}).")
+        for hit in reading.deciding
+    }
+
+
+def can_prompt(env: Environment) -> bool:
+    return env.stdin_isatty and (env.stdout_isatty or env.stderr_isatty)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 from mlroles.core.questionnaire import AnswerValue, Question, Questionnaire
@@ -40,6 +41,7 @@ def ask_question(
     current: AnswerValue | None,
     width: int,
     output: Any,
+    because: str = "",
 ) -> AnswerValue:
     import questionary
 
@@ -48,6 +50,8 @@ def ask_question(
         for c in question.choices
     ]
     message = _wrap(f"{number}/{total} {question.text}", width, "  ")
+    if because:  # why the cursor starts where it does
+        message += "\n  " + _wrap(because, width, "  ")
     answer: AnswerValue = _select(message, choices, current, output)
     _echo(f"✓ {number}/{total} {question.label_for(answer)}", width, output)
     return answer
@@ -81,12 +85,18 @@ def review(
 
 
 def run_quiz(
-    questionnaire: Questionnaire, width: int = 80, prompt_stream: TextIO | None = None
+    questionnaire: Questionnaire,
+    width: int = 80,
+    prompt_stream: TextIO | None = None,
+    prefilled: Mapping[str, tuple[AnswerValue, str]] | None = None,
 ) -> dict[str, AnswerValue]:
     """Ask every question, then let the user review and change answers.
 
     With prompt_stream the prompts are drawn there (stderr when stdout is
-    piped); otherwise on the current prompt_toolkit app session's output."""
+    piped); otherwise on the current prompt_toolkit app session's output.
+    prefilled holds, per question id, the answer a text supports and the
+    phrase that supports it: those questions come last, with the cursor on
+    that answer, and the questions the text says nothing about come first."""
     output = None
     if prompt_stream is not None:
         from prompt_toolkit.output import create_output
@@ -96,9 +106,17 @@ def run_quiz(
 
     print_formatted_text(_wrap(questionnaire.intro, width, ""), output=output)
     questions = questionnaire.questions
+    known = prefilled or {}
+    numbered = list(enumerate(questions, start=1))
+    order = [n for n in numbered if n[1].id not in known] + [
+        n for n in numbered if n[1].id in known
+    ]
     answers: dict[str, AnswerValue] = {}
-    for number, question in enumerate(questions, start=1):
-        answers[question.id] = ask_question(question, number, len(questions), None, width, output)
+    for number, question in order:
+        start, because = known.get(question.id, (None, ""))
+        answers[question.id] = ask_question(
+            question, number, len(questions), start, width, output, because
+        )
     while (choice := review(questionnaire, answers, width, output)) != CONFIRM:
         number = next(i for i, q in enumerate(questions, start=1) if q.id == choice)
         question = questions[number - 1]

@@ -18,12 +18,15 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from mlroles.core.axes import AXES, Axis, Position
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Axis, Position
 from mlroles.core.questionnaire import level_value
 
 LEVEL_STEP = level_value(2) - level_value(1)  # one answer level, in axis points
 NOISE_FLOOR_ITEM = LEVEL_STEP / 2
 REAL_CHANGE_Z = 1.96
+# An axis that no answer spoke to has no measured place: its noise is the
+# whole scale, so no change on it is ever called real.
+UNKNOWN_AXIS_NOISE = SCALE_MAX - SCALE_MIN
 
 
 def axis_noise(item_values: Sequence[float]) -> float:
@@ -32,6 +35,13 @@ def axis_noise(item_values: Sequence[float]) -> float:
         raise ValueError("an axis value needs at least one item")
     spread = statistics.stdev(item_values) if len(item_values) > 1 else 0.0
     return max(spread, NOISE_FLOOR_ITEM) / math.sqrt(len(item_values))
+
+
+def answers_noise(items: Mapping[str, Sequence[float]]) -> Position:
+    """The noise of each axis measured by these answered items."""
+    return Position(
+        *(axis_noise(items[axis]) if items[axis] else UNKNOWN_AXIS_NOISE for axis in AXES)
+    )
 
 
 def default_noise(items_per_axis: Mapping[str, int]) -> Position:

@@ -20,6 +20,11 @@ EXAMPLES = (
         'mlroles posting --title "Data Scientist" --ml 7 --swe 7.5 --comm 3',
     ),
     Example(
+        "Read a posting, then confirm or change each answer",
+        "mlroles posting --interactive posting.txt",
+        terminal=True,
+    ),
+    Example(
         "Answer the questionnaire about the posting",
         'mlroles posting --interactive --title "ML Engineer"',
         terminal=True,
@@ -65,8 +70,8 @@ def posting_command(
     state = state_of(ctx)
     model = state.model()
     direct = any(v is not None for v in (ml, swe, comm, product))
-    if sum((file is not None, interactive, direct)) > 1:
-        raise UserError("Give one of FILE, --interactive or --ml/--swe/--comm, not several.")
+    if direct and (file is not None or interactive):
+        raise UserError("Give FILE or --interactive, or --ml/--swe/--comm, not both.")
     text_reading = None
     lexicon = state.lexicon(model.catalog, model.questionnaire)
     if file is not None:
@@ -82,6 +87,10 @@ def posting_command(
                 "Rate the posting yourself instead: mlroles posting --interactive",
             )
         evidence = text_reading.evidence._replace(work_product=_product(model, product))
+        if interactive:  # confirm or change what the text says, item by item
+            evidence = where.interactive_placement(
+                model.questionnaire, state.env, posting=True, prefilled=where.prefill(text_reading)
+            ).evidence
     elif interactive:
         evidence = where.interactive_placement(
             model.questionnaire, state.env, posting=True

@@ -30,12 +30,26 @@ EXAMPLES = (
     ),
     Example("Answer from a file and print JSON", "mlroles quiz --answers answers.toml --json"),
     Example("A Markdown report", "mlroles quiz --ml 6 --swe 7.5 --comm 3 --format markdown"),
+    Example(
+        "Start from your CV; without a terminal it is scored as it is", "mlroles quiz --from cv.txt"
+    ),
 )
 
 
 def quiz_command(
     ctx: typer.Context,
     answers: AnswersOption = None,
+    from_text: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            show_default=False,
+            help="Start from a CV or notes (text, Markdown or HTML; - for stdin). On a "
+            "terminal the quiz asks first what the text does not say, with the rest "
+            "pre-selected; otherwise the text alone is scored. Nothing leaves this machine.",
+        ),
+    ] = None,
     ml: MlOption = None,
     swe: SweOption = None,
     comm: CommOption = None,
@@ -63,13 +77,56 @@ def quiz_command(
     state = state_of(ctx)
     catalog = state.catalog()
     questionnaire = state.questionnaire(catalog)
-    placed = where.given_placement(catalog, questionnaire, answers, ml, swe, comm, product)
-    if placed is None:  # ask first: the model is built once the answers are in
-        placed = where.interactive_placement(questionnaire, state.env)
+    if from_text is not None:
+        placed = _from_text(state, from_text, answers, ml, swe, comm, product)
+    else:
+        given = where.given_placement(catalog, questionnaire, answers, ml, swe, comm, product)
+        # ask first: the model is built once the answers are in
+        placed = given or where.interactive_placement(questionnaire, state.env)
     from mlroles.core.scoring import build_model
 
     model = build_model(catalog, questionnaire)
     _report_quiz(state, model, placed, placed.interactive if save is None else save, out)
+
+
+def _from_text(
+    state: AppState,
+    name: str,
+    answers: object,
+    ml: float | None,
+    swe: float | None,
+    comm: float | None,
+    product: str | None,
+) -> "Placement":
+    """Read a CV or notes; prompt with it pre-filled on a terminal, or score it."""
+    from mlroles.cli import profile_input as where
+    from mlroles.core.reading import read_text
+    from mlroles.files.posting_text import read_posting_text
+
+    if answers is not None or any(v is not None for v in (ml, swe, comm)):
+        raise UserError("Give --from or --answers or --ml/--swe/--comm, not several.")
+    catalog = state.catalog()
+    questionnaire = state.questionnaire(catalog)
+    lexicon = state.lexicon(catalog, questionnaire)
+    reading = read_text(read_posting_text(name, state.env.stdin), lexicon, questionnaire)
+    if where.can_prompt(state.env):
+        return where.interactive_placement(
+            questionnaire, state.env, prefilled=where.prefill(reading)
+        )
+    if not reading.found:
+        raise UserError(
+            f"Nothing in {'standard input' if name == '-' else name} is evidence for any "
+            "question, so there is nothing to score without a terminal.",
+            "Take the quiz in a terminal, or answer from a file: mlroles quiz --answers FILE",
+        )
+    from mlroles.core.catalog import normalize
+    from mlroles.core.questionnaire import NOT_SURE, WORK_PRODUCT_AXIS
+
+    levels: dict[str, int | str] = dict(reading.evidence.levels)
+    if product is not None and normalize(product) != NOT_SURE:
+        asked = next(q for q in questionnaire.questions if q.axis == WORK_PRODUCT_AXIS)
+        levels[asked.id] = catalog.resolve(product).id
+    return where.from_answers(questionnaire, levels, interactive=False)
 
 
 def _report_quiz(
