@@ -38,7 +38,7 @@ RESULTS: dict[str, list[str]] = {
     "team": ["TEAM_FILE"],
     "posting": [*DIRECT],
 }
-WITH_MARKDOWN = {"quiz"}
+WITH_MARKDOWN = {"quiz", "posting"}
 
 Invoke = Callable[..., Result]
 
@@ -177,9 +177,9 @@ def test_conflicting_output_options_are_user_errors(
 
 def test_a_conflict_is_refused_before_the_quiz_asks_anything(run: Run) -> None:
     """Without a terminal the quiz would say so; the option error comes first."""
-    result = run("posting", "--interactive", "--format", "markdown")
+    result = run("posting", "--interactive", "--svg", "a.svg", "--format", "markdown")
     assert result.exit_code == ExitCode.USER_ERROR
-    assert "has no Markdown form" in result.stderr
+    assert "--svg" in result.stderr
     assert "terminal" not in result.stderr
 
 

@@ -212,3 +212,12 @@ def test_answers_may_leave_an_axis_out(run: Run, tmp_path: Path) -> None:
     again = run("quiz", "--answers", str(path), "--json")
     moved = json.loads(again.stdout)["movement"]["axes"]["communication"]
     assert moved["real"] is False  # no measured place, so no real change
+
+
+def test_posting_markdown(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text(PLATFORM, encoding="utf-8")
+    out = run("posting", "--title", "MLOps Engineer", str(path), "--format", "markdown").stdout
+    assert out.startswith("# mlroles: the posting 'MLOps Engineer'")
+    assert "## What the text says" in out
+    assert "most likely role for this posting" in out

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES
 from mlroles.core.catalog import Catalog
+from mlroles.core.posting import PostingReading
+from mlroles.core.questionnaire import Questionnaire
+from mlroles.core.reading import Reading as TextReading
 from mlroles.core.scoring import Assessment
 from mlroles.core.verdict import Verdict, percent, role_name
 
@@ -68,4 +71,49 @@ def markdown_report(assessment: Assessment, verdict: Verdict, catalog: Catalog) 
         "on a 0-10 scale.",
         "",
     ]
+    return "\n".join(lines)
+
+
+def posting_markdown(
+    reading: PostingReading,
+    verdict: Verdict,
+    text: TextReading | None,
+    questionnaire: Questionnaire,
+) -> str:
+    """A posting's reading as Markdown, for a hiring discussion or a ticket."""
+    from mlroles.core.verdict import short_text
+
+    assessment = reading.assessment
+    title = f" '{_cell(reading.title)}'" if reading.title else ""
+    lines = [f"# mlroles: the posting{title}", "", f"**{verdict.headline}**", ""]
+    lines += [verdict.chart, "", verdict.stability, ""]
+    if reading.title is not None:
+        named = reading.title_role.name if reading.title_role else "no role in the catalog"
+        agrees = "agrees" if reading.title_matches else "does not agree"
+        lines += [f"The title names {named}; it {agrees} with the text.", ""]
+    lines += [f"Candidates will search for: {', '.join(reading.search_titles)}.", ""]
+    if text is not None:
+        lines += ["## What the text says", ""]
+        for hit in text.deciding:
+            kind = "" if hit.required else ", a nice-to-have"
+            lines.append(
+                f"- {short_text(questionnaire, hit.item)}: level {hit.level} from "
+                f"'{_cell(hit.phrase)}' (line {hit.line}{kind})"
+            )
+        unknown = [short_text(questionnaire, i) for i in text.unknown_items]
+        if unknown:
+            lines += ["", f"No evidence, so left out: {', '.join(unknown)}."]
+        lines.append("")
+    lines += [
+        "## Every role, most likely first",
+        "",
+        "| # | role | probability | chart fit | distance |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for index, score in enumerate(assessment.ranking, start=1):
+        lines.append(
+            f"| {index} | {_cell(role_name(score))} | {percent(score.probability)} | "
+            f"{score.fit:.0f}% | {score.distance:.2f} |"
+        )
+    lines.append("")
     return "\n".join(lines)

@@ -108,3 +108,14 @@ def posting(
     from mlroles.views.result import posting_page
 
     return posting_page(reading, verdict, catalog, text, questionnaire)
+
+
+def posting_markdown(
+    reading: PostingReading,
+    verdict: Verdict,
+    text: TextReading | None,
+    questionnaire: Questionnaire,
+) -> str:
+    from mlroles.views.markdown import posting_markdown
+
+    return posting_markdown(reading, verdict, text, questionnaire)

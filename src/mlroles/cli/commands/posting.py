@@ -6,7 +6,13 @@ import typer
 
 from mlroles.cli.examples import Example
 from mlroles.cli.options import CommOption, MlOption, SweOption, product_option
-from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
+from mlroles.cli.output import (
+    HtmlOption,
+    JsonOption,
+    MarkdownFormatOption,
+    SvgOption,
+    chosen_output,
+)
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 
@@ -56,7 +62,7 @@ def posting_command(
     product: Annotated[
         str | None, product_option("The role whose work product the hire will own.")
     ] = None,
-    output_format: FormatOption = None,
+    output_format: MarkdownFormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -66,7 +72,7 @@ def posting_command(
     from mlroles.core.posting import read_posting
     from mlroles.views import pages
 
-    out = chosen_output(ctx, output_format, as_json, svg, html)
+    out = chosen_output(ctx, output_format, as_json, svg, html, markdown=True)
     state = state_of(ctx)
     model = state.model()
     direct = any(v is not None for v in (ml, swe, comm, product))
@@ -120,6 +126,7 @@ def posting_command(
         out,
         data=data,
         page=lambda: pages.posting(reading, said, model.catalog, text_reading, model.questionnaire),
+        markdown=lambda: pages.posting_markdown(reading, said, text_reading, model.questionnaire),
     )
 
 
