@@ -70,12 +70,8 @@ def main() -> None:
     print(f"Top-1 agreement with the labels: {right}/{n} = {right / n:.0%} (target 80%)")
     print("  misses: " + ("; ".join(misses) or "none"))
     print(f"Titles that name a role: {named}/{n}")
-    print(
-        f"Titles the labeller says agree with the text, named as that role: {agree_ok}/{agree_n}"
-    )
-    print(
-        f"Titles the labeller says disagree, flagged as not matching: {disagree_ok}/{disagree_n}"
-    )
+    print(f"Titles the labeller says agree with the text, named as that role: {agree_ok}/{agree_n}")
+    print(f"Titles the labeller says disagree, flagged as not matching: {disagree_ok}/{disagree_n}")
     items = len(questionnaire.axis_questions)
     print(
         f"Items with evidence per posting: median {statistics.median(known_items)} of {items} "
