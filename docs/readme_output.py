@@ -35,6 +35,45 @@ def show(command: str, columns: int = COLUMNS) -> None:
     cog.outl("```")
 
 
+SAMPLE_POSTING = """## ML Platform Engineer
+You will run the ML platform our data scientists deploy onto.
+
+Requirements:
+- Production code in Python; Docker and CI/CD.
+- Kubernetes and Terraform; you share the on-call rota.
+- Work closely with the data science team. No PhD required.
+
+Nice to have:
+- Airflow or Spark.
+"""
+
+
+def show_posting_from_text() -> None:
+    """A short posting (ours), and the evidence part of what posting FILE says."""
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "posting.md"
+        path.write_text(SAMPLE_POSTING, encoding="utf-8")
+        result = CliRunner().invoke(
+            app,
+            ["posting", "--title", "MLOps Engineer", str(path)],
+            env={"COLUMNS": str(COLUMNS), "NO_COLOR": "1", "MLROLES_HOME": tmp},
+        )
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    start = lines.index("What the text says")
+    end = next(i for i, line in enumerate(lines) if line.startswith("Hiring advice"))
+    cog.outl("```")
+    cog.outl("$ cat posting.md")
+    cog.out(SAMPLE_POSTING)
+    cog.outl('$ mlroles posting --title "MLOps Engineer" posting.md')
+    cog.outl("...")
+    for line in lines[start:end]:
+        cog.outl(line)
+    cog.outl("...")
+    cog.outl("```")
+
+
 def show_broken_catalog() -> None:
     """Break the built-in catalog in two places and show what `check` says."""
     from pathlib import Path

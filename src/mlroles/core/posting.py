@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlroles.core.catalog import Catalog, Role
+from mlroles.core.catalog import Catalog, Role, normalize
 from mlroles.core.scoring import Assessment, Evidence, Model, assess
 
 
@@ -71,10 +71,14 @@ def read_posting(
     catalog = model.catalog
     assessment = assess(model, evidence)
     best = assessment.best.role
-    titles = [best.name]
-    if assessment.title_advice is not None:
-        titles += assessment.title_advice.variant.search_titles
-    unique = tuple(dict.fromkeys(titles, None))
+    titles = [best.name, *best.titles]
+    advice = assessment.title_advice
+    if advice is not None and best.id in (advice.role.id, advice.variant.overlaps):
+        titles += advice.variant.search_titles
+    firsts: dict[str, str] = {}  # one spelling of each title, the first one given
+    for name in titles:
+        firsts.setdefault(normalize(name), name)
+    unique = tuple(firsts.values())
     found = title_role(catalog, title, ignore) if title is not None else None
     return PostingReading(assessment, title, found, unique)
 
