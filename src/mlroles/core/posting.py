@@ -10,6 +10,11 @@ from mlroles.core.catalog import Catalog, Role, normalize
 from mlroles.core.scoring import Assessment, Evidence, Model, assess
 
 
+# How many of a role's own titles to suggest searching under: the first ones
+# in the catalog, which lists the common ones first.
+SEARCH_TITLES = 3
+
+
 def _tokens(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
     words = re.split(r"[\s,/()\-_.|:&]+", text.casefold())
     return tuple(w for w in words if w and w not in ignore)
@@ -71,7 +76,7 @@ def read_posting(
     catalog = model.catalog
     assessment = assess(model, evidence)
     best = assessment.best.role
-    titles = [best.name, *best.titles]
+    titles = [best.name, *best.titles[:SEARCH_TITLES]]
     advice = assessment.title_advice
     if advice is not None and best.id in (advice.role.id, advice.variant.overlaps):
         titles += advice.variant.search_titles
