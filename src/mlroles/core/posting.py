@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from mlroles.core.catalog import Catalog, Role, normalize
 from mlroles.core.scoring import Assessment, Evidence, Model, assess
 
-
 # How many of a role's own titles to suggest searching under: the first ones
 # in the catalog, which lists the common ones first.
 SEARCH_TITLES = 3
