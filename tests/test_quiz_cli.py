@@ -251,3 +251,18 @@ def test_missing_questionnaire_file(run: Run, tmp_path: Path) -> None:
     result = run("questions", env={"MLROLES_QUESTIONS": str(tmp_path / "nope.toml")})
     assert result.exit_code == 2
     assert f"Questionnaire not found: {tmp_path / 'nope.toml'}" in result.stderr
+
+
+def test_check_reports_an_emphasis_the_questionnaire_does_not_ask(
+    run: Run, tmp_path: Path, questions_text: str, write_questions: Callable[[str], Path]
+) -> None:
+    """A questionnaire that renames an item the catalog's emphasis names still
+    runs the quiz (the emphasis is left out and the rest centred), but check
+    says so and exits 2."""
+    emphasised = next(item for role in CATALOG.roles for item, _ in role.emphasis)
+    renamed = write_questions(questions_text.replace(f'id = "{emphasised}"', 'id = "renamed"'))
+    result = run("--questions", str(renamed), "check")
+    assert result.exit_code == 2
+    assert f"emphasis on '{emphasised}'" in result.stderr and "does not ask" in result.stderr
+    quiz = run("--questions", str(renamed), "quiz", "--ml", "5", "--swe", "5", "--comm", "5")
+    assert quiz.exit_code == 0, quiz.stderr
