@@ -157,6 +157,10 @@ def show_model_parameters() -> None:
             f"| weight of {AXIS_TITLES[axis].lower()}, in distance and likelihood | {weight} |"
         )
     cog.outl(
+        f"| likelihood: how much people in one role differ on an item (`role_spread`) | "
+        f"sd {rules.role_spread:g} levels |"
+    )
+    cog.outl(
         f"| retake noise: an answer moves one level down, or up, with | "
         f"{rules.step_probability:g} each (sd {sd:.2f} levels) |"
     )

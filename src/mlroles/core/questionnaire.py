@@ -32,6 +32,7 @@ class ScoringRules:
 
     step_probability: float  # retake: an answer moves one level down, or up, with this each
     product_weight: float  # the chosen work product's prior weight; 1 for every other role
+    role_spread: float  # sd, in answer levels, of how people in one role answer an item
     retakes: int  # simulated retakes behind the stability figure
     seed: int
     clear_at: float  # stability at or above which the result is "clear"

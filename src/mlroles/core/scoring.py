@@ -2,8 +2,8 @@
 
 - Likelihood. Someone in a role answers each question near the role's place on
   that question's axis, moved by the role's emphasis for the question (the
-  catalog), give or take the questionnaire's own retake noise: a normal spread
-  with sd sqrt(2p) answer levels, p = [scoring] step_probability. Each item
+  catalog), give or take how much people in one role differ: a normal spread
+  with sd [scoring] role_spread answer levels. Each item
   counts with its axis's chart weight, as in the chart distance, so with no
   emphasis and no work product the most probable role is the nearest one on
   the chart. Unknown items are left out, never read as a level.
@@ -109,7 +109,7 @@ def build_model(catalog: Catalog, questionnaire: Questionnaire) -> Model:
         tuple(_place(role, variant, item_axis) for variant in (None, *role.variants))
         for role in catalog.roles
     )
-    sd = math.sqrt(2 * questionnaire.rules.step_probability) * LEVEL_STEP
+    sd = questionnaire.rules.role_spread * LEVEL_STEP
     inverse = 1 / (2 * sd * sd) if sd > 0 else 1e6
     return Model(catalog, questionnaire, places, item_axis, inverse)
 

@@ -38,6 +38,7 @@ POSTING_FIELDS: FieldSpec = {
 SCORING_FIELDS: FieldSpec = {
     "step_probability": ("probability", True),
     "product_weight": ("positive", True),
+    "role_spread": ("positive", True),
     "retakes": ("count", True),
     "seed": ("count", True),
     "clear_at": ("probability", True),
