@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mlroles.core.questionnaire import Questionnaire
     from mlroles.core.reading import Lexicon
     from mlroles.core.scoring import Model
+    from mlroles.core.survey import Survey
     from mlroles.files.history import History, HistoryLoad
 
 PROGRESS_MIN_LINES = 20_000  # smaller inputs finish before a bar is worth drawing
@@ -59,6 +60,14 @@ class AppState:
         from mlroles.files.signals_file import load_lexicon
 
         return load_lexicon(data_file("signals.toml"), catalog, questionnaire)
+
+    def survey(self) -> "Survey | None":
+        """The survey figures that ship with mlroles, if they are there."""
+        from mlroles.files.paths import optional_data_file
+        from mlroles.files.survey_file import load_survey
+
+        path = optional_data_file("survey_2022.toml")
+        return load_survey(path) if path is not None else None
 
     def model(self) -> "Model":
         """The catalog and the questionnaire, put together for scoring."""

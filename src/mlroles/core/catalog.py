@@ -21,6 +21,7 @@ class Variant:
     position: Position
     overlaps: str | None = None  # the role this kind of job is elsewhere called
     emphasis: tuple[tuple[str, float], ...] = ()  # (item id, levels), see Role
+    survey_titles: tuple[str, ...] = ()  # see Role
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class Role:
     # axis sum to zero, so the chart position stays the role's average.
     emphasis: tuple[tuple[str, float], ...] = ()
     titles: tuple[str, ...] = ()  # job titles postings use for the role
+    # Titles in the 2022 Kaggle survey whose respondents do this job; the
+    # survey figures are shown only for roles whose titles they were made from.
+    survey_titles: tuple[str, ...] = ()
 
     def growth_steps(self, axis: Axis) -> tuple[str, ...]:
         return next((steps for name, steps in self.growth if name == axis), ())

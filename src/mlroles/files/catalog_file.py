@@ -32,6 +32,7 @@ ROLE_FIELDS: FieldSpec = {
     "growth": ("growth", False),
     "emphasis": ("emphasis", False),
     "titles": ("text_list", False),
+    "survey_titles": ("text_list", False),
 }
 VARIANT_FIELDS: FieldSpec = {
     "id": ("id", True),
@@ -41,6 +42,7 @@ VARIANT_FIELDS: FieldSpec = {
     "overlaps": ("id", False),
     "chart": ("position", True),
     "emphasis": ("emphasis", False),
+    "survey_titles": ("text_list", False),
 }
 TOP_FIELDS = ("schema_version", "roles")
 

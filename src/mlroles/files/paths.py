@@ -19,13 +19,20 @@ OPTION_FOR = {
 }
 
 
+def optional_data_file(name: str) -> Path | None:
+    """The shipped data file, or None when neither place holds it."""
+    for folder in (PACKAGE_DIR / "data", PACKAGE_DIR.parents[1] / "data"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
 def data_file(name: str) -> Path:
+    found = optional_data_file(name)
+    if found is not None:
+        return found
     packaged = PACKAGE_DIR / "data" / name
-    if packaged.is_file():
-        return packaged
     checkout = PACKAGE_DIR.parents[1] / "data" / name
-    if checkout.is_file():
-        return checkout
     raise UserError(
         f"The data file {name!r} that ships with mlroles is missing "
         f"(looked in {packaged.parent} and {checkout.parent}).",

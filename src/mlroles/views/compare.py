@@ -12,6 +12,8 @@ from rich.text import Text
 
 from mlroles.core.axes import AXES, AXIS_TITLES
 from mlroles.core.catalog import Role, shared_tools
+from mlroles.core.survey import Survey
+from mlroles.views.survey import compare_rows
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -38,7 +40,9 @@ def _axis(role: Role, axis: str, roles: list[Role]) -> Text:
     return Text(f"{value:.1f}", style=style)
 
 
-def _rows(role: Role, roles: list[Role]) -> Iterator[tuple[str, RenderableType]]:
+def _rows(
+    role: Role, roles: list[Role], survey: Survey | None
+) -> Iterator[tuple[str, RenderableType]]:
     shared = shared_tools(roles)
     yield "Function", Text(role.function)
     yield "Work product", Text(role.work_product)
@@ -47,11 +51,13 @@ def _rows(role: Role, roles: list[Role]) -> Iterator[tuple[str, RenderableType]]
     for axis in AXES:
         yield AXIS_TITLES[axis], _axis(role, axis, roles)
     yield "Hiring notes", Text("\n".join(f"• {h}" for h in role.hiring))
+    yield from compare_rows(survey, role)
 
 
 class CompareView:
-    def __init__(self, roles: list[Role]) -> None:
+    def __init__(self, roles: list[Role], survey: Survey | None = None) -> None:
         self.roles = roles
+        self.survey = survey
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         needed = LABEL_WIDTH + len(self.roles) * (MIN_COLUMN + 3)
@@ -60,13 +66,15 @@ class CompareView:
             "Highlighted: tools only that role lists, and the highest value on each axis.",
             style="dim",
         )
+        if self.survey is not None and any(self.survey.for_role(r) for r in self.roles):
+            yield Text(self.survey.credit, style="dim")
 
     def side_by_side(self) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_lines=True)
         table.add_column("", style="bold", no_wrap=True)
         for role in self.roles:
             table.add_column(Text(role.name, style="bold cyan"), ratio=1)
-        columns = [list(_rows(role, self.roles)) for role in self.roles]
+        columns = [list(_rows(role, self.roles, self.survey)) for role in self.roles]
         for index, (label, _) in enumerate(columns[0]):
             table.add_row(label, *(column[index][1] for column in columns))
         return table
@@ -77,7 +85,7 @@ class CompareView:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(style="bold", no_wrap=True)
             grid.add_column()
-            for label, value in _rows(role, self.roles):
+            for label, value in _rows(role, self.roles, self.survey):
                 grid.add_row(label, value)
             parts += [Text.assemble((role.name, "bold cyan"), "  ", (role.id, "dim")), grid, Text()]
         return Group(*parts)

@@ -16,7 +16,7 @@ from mlroles.core.catalog import Catalog, Role, Variant
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from mlroles.core.axes import Position
+    from mlroles.core.axes import Axis, Position
     from mlroles.core.movement import Movement
     from mlroles.core.path import PathPlan
     from mlroles.core.posting import PostingReading
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mlroles.core.reading import Reading as TextReading
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import Assessment, RoleScore
+    from mlroles.core.survey import Bands, Share, Spread, Survey, SurveyGroup
     from mlroles.core.team import MemberFit, TeamReport
     from mlroles.core.verdict import Verdict
     from mlroles.files.data_files import FileCheck
@@ -77,13 +78,79 @@ class NeighbourData(TypedDict):
     distance: float
 
 
+class ShareData(TypedDict):
+    name: str
+    share: float  # of the respondents who answered the question
+    answered: int
+
+
+class BandsData(TypedDict):
+    answered: int
+    low: str  # the survey's answer band at the 25th percentile
+    median: str
+    high: str  # at the 75th percentile
+
+
+class SpreadData(TypedDict):
+    low: float
+    median: float
+    high: float
+
+
+class SurveyChartData(TypedDict):
+    placed: int
+    machine_learning: SpreadData | None
+    software_engineering: SpreadData | None
+    communication: SpreadData | None  # always null: the survey does not ask
+
+
+class SurveyGroupData(TypedDict):
+    role: str
+    kind: str | None
+    titles: list[str]
+    respondents: int
+    years_coding: BandsData
+    years_ml: BandsData
+    in_production: ShareData
+    activities: list[ShareData]
+    languages: list[ShareData]
+    frameworks: list[ShareData]
+    tools: list[ShareData]
+    chart: SurveyChartData
+
+
+class RoleSurveyData(TypedDict):
+    source: str
+    credit: str
+    role: SurveyGroupData | None  # null: no survey title stands for the role
+    kinds: list[SurveyGroupData]
+
+
 class RoleDetailData(RoleData):
     neighbours: list[NeighbourData]
+    survey: "RoleSurveyData | None"  # null when no survey figures ship
 
 
 class CompareData(TypedDict):
     roles: list[RoleData]
     shared_tools: list[str]
+    survey: list[RoleSurveyData] | None  # per role, in the order of roles
+
+
+class ChartCheckData(TypedDict):
+    name: str
+    axis: str
+    chart: float
+    survey: SpreadData
+    inside: bool
+
+
+class ChartSurveyData(TypedDict):
+    source: str
+    credit: str
+    groups: list[SurveyGroupData]
+    checks: list[ChartCheckData]
+    summary: str
 
 
 class ChartRoleData(TypedDict):
@@ -96,6 +163,7 @@ class ChartRoleData(TypedDict):
 class ChartData(TypedDict):
     roles: list[ChartRoleData]
     you: AxesData | None  # with --me: your last saved result
+    survey: NotRequired[ChartSurveyData]  # with --survey
 
 
 class CheckedFileData(TypedDict):
@@ -315,29 +383,116 @@ def role_data(role: Role) -> RoleData:
     return data
 
 
-def role_detail_data(catalog: Catalog, role: Role) -> RoleDetailData:
+def role_detail_data(
+    catalog: Catalog, role: Role, survey: "Survey | None" = None
+) -> RoleDetailData:
     return {
         **role_data(role),
         "neighbours": [
             {"id": n.role.id, "name": n.role.name, "distance": round(n.distance, 3)}
             for n in catalog.neighbours(role)
         ],
+        "survey": None if survey is None else role_survey_data(survey, role),
     }
 
 
-def compare_data(roles: list[Role]) -> CompareData:
+def compare_data(roles: list[Role], survey: "Survey | None" = None) -> CompareData:
     from mlroles.core.catalog import shared_tools
 
-    return {"roles": [role_data(r) for r in roles], "shared_tools": sorted(shared_tools(roles))}
-
-
-def chart_data(catalog: Catalog, me: "Position | None") -> ChartData:
     return {
+        "roles": [role_data(r) for r in roles],
+        "shared_tools": sorted(shared_tools(roles)),
+        "survey": None if survey is None else [role_survey_data(survey, r) for r in roles],
+    }
+
+
+def chart_data(
+    catalog: Catalog, me: "Position | None", survey: "Survey | None" = None
+) -> ChartData:
+    data: ChartData = {
         "roles": [
             {"id": r.id, "name": r.name, "label": r.label, "chart": axes_data(r.position)}
             for r in catalog.roles
         ],
         "you": None if me is None else axes_data(me, rounded=True),
+    }
+    if survey is not None:
+        from mlroles.core.survey import chart_checks
+        from mlroles.views.survey import agreement
+
+        checks = chart_checks(catalog, survey)
+        groups = [survey.for_role(r) for r in catalog.roles]
+        groups += [survey.for_kind(r, k) for r in catalog.roles for k in r.variants]
+        data["survey"] = {
+            "source": survey.name,
+            "credit": survey.credit,
+            "groups": [survey_group_data(g) for g in groups if g is not None],
+            "checks": [
+                {
+                    "name": c.name,
+                    "axis": c.axis,
+                    "chart": c.chart,
+                    "survey": spread_data(c.spread),
+                    "inside": c.inside,
+                }
+                for c in checks
+            ],
+            "summary": agreement(checks),
+        }
+    return data
+
+
+def role_survey_data(survey: "Survey", role: Role) -> RoleSurveyData:
+    group = survey.for_role(role)
+    kinds = [survey.for_kind(role, kind) for kind in role.variants]
+    return {
+        "source": survey.name,
+        "credit": survey.credit,
+        "role": None if group is None else survey_group_data(group),
+        "kinds": [survey_group_data(k) for k in kinds if k is not None],
+    }
+
+
+def share_data(share: "Share") -> ShareData:
+    return {"name": share.name, "share": share.share, "answered": share.answered}
+
+
+def bands_data(bands: "Bands") -> BandsData:
+    return {
+        "answered": bands.answered,
+        "low": bands.low,
+        "median": bands.median,
+        "high": bands.high,
+    }
+
+
+def spread_data(spread: "Spread") -> SpreadData:
+    return {"low": spread.low, "median": spread.median, "high": spread.high}
+
+
+def survey_group_data(group: "SurveyGroup") -> SurveyGroupData:
+    def axis(name: "Axis") -> SpreadData | None:
+        spread = group.spread(name)
+        return None if spread is None else spread_data(spread)
+
+    return {
+        "role": group.role,
+        "kind": group.kind,
+        "titles": list(group.titles),
+        "respondents": group.respondents,
+        "years_coding": bands_data(group.years_coding),
+        "years_ml": bands_data(group.years_ml),
+        "in_production": share_data(group.in_production),
+        "activities": [share_data(s) for s in group.activities],
+        "languages": [share_data(s) for s in group.languages],
+        "frameworks": [share_data(s) for s in group.frameworks],
+        "tools": [share_data(s) for s in group.tools],
+        "chart": {
+            "placed": group.placed,
+            "machine_learning": axis("machine_learning"),
+            "software_engineering": axis("software_engineering"),
+            "communication": axis("communication"),
+        },
     }
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from mlroles.core.reading import Reading as TextReading
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import Assessment
+    from mlroles.core.survey import Survey
     from mlroles.core.team import TeamReport
     from mlroles.core.verdict import Verdict
     from mlroles.files.data_files import FileCheck
@@ -50,10 +51,10 @@ def roles(catalog: Catalog) -> RenderableType:
     return roles_table(catalog)
 
 
-def role(catalog: Catalog, found: Role) -> RenderableType:
+def role(catalog: Catalog, found: Role, survey: Survey | None = None) -> RenderableType:
     from mlroles.views.reference import role_page
 
-    return role_page(catalog, found)
+    return role_page(catalog, found, survey)
 
 
 def questions(questionnaire: Questionnaire) -> RenderableType:
@@ -74,16 +75,22 @@ def path(plan: PathPlan) -> RenderableType:
     return path_page(plan)
 
 
-def compare(found: list[Role]) -> RenderableType:
+def compare(found: list[Role], survey: Survey | None = None) -> RenderableType:
     from mlroles.views.compare import CompareView
 
-    return CompareView(found)
+    return CompareView(found, survey)
 
 
 def chart(catalog: Catalog, me: Position | None = None) -> RenderableType:
     from mlroles.views.reference import chart_page
 
     return chart_page(catalog, me)
+
+
+def survey_chart(catalog: Catalog, survey: Survey | None) -> RenderableType:
+    from mlroles.views.survey import survey_chart_page
+
+    return survey_chart_page(catalog, survey)
 
 
 def history(results: tuple[SavedResult, ...], catalog: Catalog) -> RenderableType:

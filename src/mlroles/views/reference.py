@@ -12,6 +12,8 @@ from rich.text import Text
 from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX, Position, as_axis
 from mlroles.core.catalog import Catalog, Role
 from mlroles.core.questionnaire import Questionnaire
+from mlroles.core.survey import Survey
+from mlroles.views.survey import role_section
 
 HEADING = "bold cyan"
 LABEL = "bold"
@@ -55,7 +57,7 @@ def roles_table(catalog: Catalog) -> Table:
     return table
 
 
-def role_page(catalog: Catalog, role: Role) -> Group:
+def role_page(catalog: Catalog, role: Role, survey: Survey | None = None) -> Group:
     title = Text.assemble((role.name, "bold"), "  ", (role.id, DIM))
     # One flat grid (label, bullet, text) rather than nested tables: it wraps
     # list items with a hanging indent and renders much faster.
@@ -89,6 +91,7 @@ def role_page(catalog: Catalog, role: Role) -> Group:
     if role.growth:
         parts += [Text(), heading("Growing into this role"), growth_grid(role)]
     parts += [Text(), heading("Nearest roles on the chart"), neighbours_table(catalog, role)]
+    parts += role_section(survey, role)
     return Group(*parts)
 
 

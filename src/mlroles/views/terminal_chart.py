@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from mlroles.core.axes import SCALE_MAX, Position
 from mlroles.core.catalog import Role
+from mlroles.core.survey import SurveyGroup
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -23,6 +24,11 @@ BUBBLES: tuple[tuple[float, str, str], ...] = (
     (float("inf"), "◉", "7+"),
 )
 YOU_GLYPH = "★"
+SURVEY_GLYPH = "◇"
+SURVEY_LEGEND = (
+    "◇ median of survey respondents with the role's titles; "
+    "┄ and ┆ their middle half on machine learning and software engineering"
+)
 MAX_WIDTH = 64
 HEIGHT = 13
 GUTTER = 5  # "10 │"
@@ -39,6 +45,9 @@ class Marker:
     glyph: str
     label: str
     style: str
+    # The middle half of a group, drawn as ┄ (ML) and ┆ (SWE) through the
+    # marker: (ml low, ml high, swe low, swe high).
+    band: tuple[float, float, float, float] | None = None
 
 
 class _Canvas:
@@ -55,6 +64,11 @@ class _Canvas:
         if row < 0 or row >= self.height or col < 0 or col + length > self.width:
             return False
         return all(self.cells[row][c][0] == " " for c in range(col, col + length))
+
+    def fill(self, row: int, col: int, char: str, style: str) -> None:
+        """Draw into an empty cell only: bands never hide markers or labels."""
+        if 0 <= row < self.height and 0 <= col < self.width and self.cells[row][col] == (" ", ""):
+            self.cells[row][col] = (char, style)
 
     def put(self, row: int, col: int, text: str, style: str) -> None:
         """Write text, never over a marker: labels may crowd, markers stay visible."""
@@ -99,10 +113,17 @@ class TerminalChart:
         plot_w = max(20, width - GUTTER)
         canvas = _Canvas(plot_w, HEIGHT)
         spots: dict[tuple[int, int], list[Marker]] = {}
+
+        def column(ml: float) -> int:
+            return round(ml / SCALE_MAX * (plot_w - 1))
+
+        def row_of(swe: float) -> int:
+            return HEIGHT - 1 - round(swe / SCALE_MAX * (HEIGHT - 1))
+
         for marker in self.markers:
-            col = round(marker.machine_learning / SCALE_MAX * (plot_w - 1))
-            row = HEIGHT - 1 - round(marker.software_engineering / SCALE_MAX * (HEIGHT - 1))
-            spots.setdefault((row, col), []).append(marker)
+            spots.setdefault(
+                (row_of(marker.software_engineering), column(marker.machine_learning)), []
+            ).append(marker)
         for (row, col), here in spots.items():
             # Markers on one cell are counted, not hidden behind each other.
             glyph = here[0].glyph if len(here) == 1 else (str(len(here)) if len(here) < 10 else "+")
@@ -112,6 +133,15 @@ class TerminalChart:
             label = ",".join(labels) if len(labels) <= 3 else f"{len(here)} here"
             if label:
                 canvas.label(row, col, label, here[-1].style)
+        for marker in self.markers:
+            if marker.band is None:
+                continue
+            ml_low, ml_high, swe_low, swe_high = marker.band
+            row, col = row_of(marker.software_engineering), column(marker.machine_learning)
+            for c in range(column(ml_low), column(ml_high) + 1):
+                canvas.fill(row, c, "┄", marker.style)
+            for r in range(row_of(swe_high), row_of(swe_low) + 1):
+                canvas.fill(r, col, "┆", marker.style)
 
         if self.title:
             yield Text(self.title, style="bold")
@@ -139,6 +169,15 @@ def role_marker(role: Role) -> Marker:
         role.label,
         "cyan",
     )
+
+
+def survey_marker(label: str, group: SurveyGroup) -> Marker | None:
+    """Where respondents with the titles sit, or None without both axes."""
+    ml, swe = group.spread("machine_learning"), group.spread("software_engineering")
+    if ml is None or swe is None:
+        return None
+    band = (ml.low, ml.high, swe.low, swe.high)
+    return Marker(ml.median, swe.median, SURVEY_GLYPH, label.lower(), "yellow", band)
 
 
 def you_marker(profile: Position) -> Marker:

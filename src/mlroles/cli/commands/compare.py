@@ -33,10 +33,11 @@ def compare_command(
     found = list(dict.fromkeys(catalog.resolve(name) for name in roles))
     if len(found) < 2:
         raise UserError("Compare needs at least two different roles, e.g. mlroles compare de mle.")
+    survey = state.survey()
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import compare_data
 
-        return compare_data(found)
+        return compare_data(found, survey)
 
-    state.emit(out, data=data, page=lambda: pages.compare(found))
+    state.emit(out, data=data, page=lambda: pages.compare(found, survey))

@@ -11,6 +11,7 @@ EXAMPLES = (
     Example("Everything about the ML engineer", "mlroles describe ml-engineer"),
     Example("Aliases and names work too", 'mlroles describe "data scientist"'),
     Example("Save the page as a picture", "mlroles describe ds --svg ds.svg"),
+    Example("With survey figures, as JSON", "mlroles describe de --json"),
 )
 
 
@@ -29,10 +30,11 @@ def describe_command(
     state = state_of(ctx)
     catalog = state.catalog()
     found = catalog.resolve(role)
+    survey = state.survey()
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import role_detail_data
 
-        return role_detail_data(catalog, found)
+        return role_detail_data(catalog, found, survey)
 
-    state.emit(out, data=data, page=lambda: pages.role(catalog, found))
+    state.emit(out, data=data, page=lambda: pages.role(catalog, found, survey))

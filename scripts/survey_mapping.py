@@ -10,6 +10,10 @@ MAPPING.md (written before anything was scored, fitted to nothing). Changes:
   DynamoDB and MongoDB among the survey's choices (Databricks is not offered).
 - Communication is never asked, so those items stay unknown.
 
+Which role a survey title is evidence for is data: `survey_titles` in
+data/roles.toml (see roles_by_title). Used by scripts/survey_facts.py and
+benchmarks/survey_validity.py.
+
 Source: Kaggle Machine Learning & Data Science Survey 2022 (CC BY 2.0).
 """
 
@@ -19,6 +23,8 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from mlroles.core.catalog import Catalog
 
 DATA = (
     Path(__file__).resolve().parents[2]
@@ -42,15 +48,6 @@ EXPERIM = "Experimentation and iteration to improve existing ML models"
 RESEARCH = "Do research that advances the state of the art of machine learning"
 PRODUCT_OF = {RESEARCH: "ml-researcher", SERVICE: "ml-engineer", INFRA: "data-engineer"}
 PRODUCT_OF[ANALYZE] = "data-scientist"
-
-# The role each survey title is evidence for; other titles are not scored.
-TITLE_ROLE = {
-    "Machine Learning/ MLops Engineer": "ml-engineer",
-    "Data Engineer": "data-engineer",
-    "Research Scientist": "ml-researcher",
-    "Data Scientist": "data-scientist",
-    "Data Analyst (Business, Marketing, Financial, Quantitative, etc)": "data-scientist",
-}
 
 CODING_YEARS = {
     "I have never written code": 0.0,
@@ -87,7 +84,6 @@ NONE = {"", "No / None", "None"}
 @dataclass(frozen=True)
 class Respondent:
     title: str
-    role: str | None  # the role the title is evidence for, if any
     answers: dict[str, int]  # question id -> level, software and ML items only
     work_product: str | None
 
@@ -140,7 +136,6 @@ def place(row: dict[str, str]) -> Respondent | None:
     named = [PRODUCT_OF[a] for a in PRODUCT_OF if a in activities]
     return Respondent(
         title=row["title"],
-        role=TITLE_ROLE.get(row["title"]),
         answers={
             "swe-production-recent": _cap(production),
             "swe-operations-recent": _cap(operations),
@@ -153,9 +148,43 @@ def place(row: dict[str, str]) -> Respondent | None:
     )
 
 
+# The columns place() reads; a file without them is refused, naming them.
+COLUMNS = (
+    "title", "years_coding", "years_ml", "education", "activities", "languages",
+    "ml_frameworks", "bigdata_products", "cloud_platforms", "n_mlops_tools", "research_used_ml",
+)  # fmt: skip
+
+
+class SurveyFileError(Exception):
+    """The survey file cannot be used; the message says why."""
+
+
+def rows(path: Path, needed: tuple[str, ...] = COLUMNS) -> Iterator[dict[str, str]]:
+    """The survey's rows, after checking that the header has every needed column."""
+    try:
+        handle = path.open(newline="", encoding="utf-8")
+    except OSError as exc:
+        raise SurveyFileError(f"cannot read {path}: {exc.strerror}") from None
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in needed if c not in (reader.fieldnames or ())]
+        if missing:
+            raise SurveyFileError(f"{path} lacks the columns: {', '.join(missing)}")
+        yield from reader
+
+
 def respondents(path: Path = DATA) -> Iterator[Respondent]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            placed = place(row)
-            if placed is not None:
-                yield placed
+    for row in rows(path):
+        placed = place(row)
+        if placed is not None:
+            yield placed
+
+
+def roles_by_title(catalog: Catalog) -> dict[str, str]:
+    """Survey title -> the role id it is evidence for, from the catalog's
+    survey_titles (a kind's titles count for its role)."""
+    table: dict[str, str] = {}
+    for role in catalog.roles:
+        for title in (*role.survey_titles, *(t for v in role.variants for t in v.survey_titles)):
+            table[title] = role.id
+    return table
