@@ -67,6 +67,7 @@ def test_wheel_contains_catalog_and_runs_from_a_fresh_venv(checkout: Path, tmp_p
     (wheel,) = dist.glob("mlroles-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "mlroles/data/roles.toml" in names
+    assert "mlroles/data/survey_2022.toml" in names
     assert not any(n.startswith("data/") for n in names)
 
     bin_dir = make_venv(tmp_path / "venv")
@@ -77,6 +78,7 @@ def test_wheel_contains_catalog_and_runs_from_a_fresh_venv(checkout: Path, tmp_p
     result = run([bin_dir / "mlroles", "describe", "ml-engineer"], cwd=elsewhere)
     assert result.returncode == 0, result.stderr
     assert "ML engineer" in result.stdout
+    assert "What people with this title report" in result.stdout  # the survey figures ship
     assert "Traceback" not in result.stderr
     where = run([bin_dir / "python", "-c", LOOKUP], cwd=elsewhere)
     assert "site-packages/mlroles/data/roles.toml" in where.stdout
