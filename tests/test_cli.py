@@ -26,10 +26,12 @@ def test_version(run: Run) -> None:
     assert result.stdout.strip() == f"mlroles {__version__}"
 
 
-def test_no_arguments_shows_help(run: Run) -> None:
+def test_no_arguments_shows_help_on_stdout_and_succeeds(run: Run) -> None:
     result = run()
-    assert "describe" in result.output
-    assert "roles" in result.output
+    assert result.exit_code == 0
+    assert "describe" in result.stdout
+    assert "roles" in result.stdout
+    assert result.stderr.strip() == ""
 
 
 def test_roles_table_lists_every_role(run: Run) -> None:

@@ -63,6 +63,10 @@ def _run(argv: list[str] | None, env: Environment) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            # Bare `mlroles`: the help is already on stdout, and asking for it
+            # is not an error (clig.dev). Matched by name: the class is private.
+            return ExitCode.OK
         exc.show(file=env.stderr)  # type: ignore[attr-defined]
         return exc.exit_code
     return result if isinstance(result, int) else ExitCode.OK
