@@ -221,3 +221,19 @@ def test_posting_markdown(run: Run, tmp_path: Path) -> None:
     assert out.startswith("# mlroles: the posting 'MLOps Engineer'")
     assert "## What the text says" in out
     assert "most likely role for this posting" in out
+
+
+def test_every_posting_in_the_corpus_is_labelled_and_reads(run: Run) -> None:
+    """The benchmark corpus (benchmarks/postings.py): each file is labelled
+    with a known role, and `posting FILE` reads it without error."""
+    import tomllib
+
+    corpus = Path(__file__).parent / "data" / "postings"
+    labels = tomllib.loads((corpus / "labels.toml").read_text(encoding="utf-8"))["postings"]
+    files = {p.name for p in corpus.iterdir() if p.name != "labels.toml"}
+    assert {label["file"] for label in labels} == files
+    for label in labels:
+        assert label["role"] in CATALOG.ids
+        result = run("posting", str(corpus / label["file"]), "--title", label["title"], "--json")
+        assert result.exit_code == 0, (label["file"], result.stderr)
+        assert json.loads(result.stdout)["best"] in CATALOG.ids
