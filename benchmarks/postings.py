@@ -8,15 +8,17 @@ by someone who had not seen the lexicon. Reported (the README quotes this):
 - the title-match rate: titles that name a role, and whether the reading
   agrees with the title where the labeller said it should, and disagrees
   where the labeller said the title is wrong;
-- how many questionnaire items per posting had evidence;
+- how many questionnaire items per posting had evidence, and how often the
+  text names a work product (and whether it is the labelled role's);
 - the time to read a 20 kB posting and score it, beyond start-up (target
   under 50 ms).
 
-    python benchmarks/postings.py
+    python benchmarks/postings.py [--corpus tests/data/postings-heldout]
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 import tomllib
@@ -36,18 +38,22 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "postings"
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with labels.toml")
+    corpus = parser.parse_args().corpus
     catalog = load_catalog(data_file("roles.toml"))
     questionnaire = load_questionnaire(data_file("questions.toml"), catalog)
     model = build_model(catalog, questionnaire)
     lexicon = load_lexicon(data_file("signals.toml"), catalog, questionnaire)
-    labels = tomllib.loads((CORPUS / "labels.toml").read_text(encoding="utf-8"))["postings"]
+    labels = tomllib.loads((corpus / "labels.toml").read_text(encoding="utf-8"))["postings"]
     right, named, agree_ok, agree_n, disagree_ok, disagree_n = 0, 0, 0, 0, 0, 0
     known_items: list[int] = []
+    products_read = products_right = 0
     misses: list[str] = []
     confusion: Counter[tuple[str, str]] = Counter()
     texts = []
     for label in labels:
-        raw = (CORPUS / label["file"]).read_text(encoding="utf-8")
+        raw = (corpus / label["file"]).read_text(encoding="utf-8")
         text = strip_html(raw) if looks_like_html(raw) else raw
         texts.append(text)
         reading = read_text(text, lexicon, questionnaire)
@@ -58,6 +64,9 @@ def main() -> None:
         if best != label["role"]:
             misses.append(f"{label['file']} ({label['role']} -> {best})")
         known_items.append(len(reading.evidence.levels))
+        product = reading.evidence.work_product
+        products_read += product is not None
+        products_right += product == label["role"]
         named += result.title_role is not None
         if label["title_agrees"]:
             agree_n += 1
@@ -66,12 +75,16 @@ def main() -> None:
             disagree_n += 1
             disagree_ok += result.title_matches is False
     n = len(labels)
-    print(f"{n} postings in {CORPUS.relative_to(CORPUS.parents[2])}")
+    print(f"{n} postings in {corpus}")
     print(f"Top-1 agreement with the labels: {right}/{n} = {right / n:.0%} (target 80%)")
     print("  misses: " + ("; ".join(misses) or "none"))
     print(f"Titles that name a role: {named}/{n}")
     print(f"Titles the labeller says agree with the text, named as that role: {agree_ok}/{agree_n}")
     print(f"Titles the labeller says disagree, flagged as not matching: {disagree_ok}/{disagree_n}")
+    print(
+        f"Work product read from the text: {products_read}/{n}; "
+        f"it is the labelled role's in {products_right}"
+    )
     items = len(questionnaire.axis_questions)
     print(
         f"Items with evidence per posting: median {statistics.median(known_items)} of {items} "

@@ -172,6 +172,8 @@ def test_quiz_from_a_cv_without_a_terminal_scores_the_text(run: Run, tmp_path: P
     assert data["unknown_items"] == list(expected.unknown_items)
     assert data["profile"]["communication"] is None  # the CV says nothing about it
     assert data["best"] == "ml-devops"
+    # A CV says what someone did, not what they want to own next.
+    assert expected.evidence.work_product is not None and data["work_product"] is None
     nothing = tmp_path / "empty-ish.txt"
     nothing.write_text("I like hiking.\n", encoding="utf-8")
     refused = run("quiz", "--from", str(nothing))
@@ -237,3 +239,61 @@ def test_every_posting_in_the_corpus_is_labelled_and_reads(run: Run) -> None:
         result = run("posting", str(corpus / label["file"]), "--title", label["title"], "--json")
         assert result.exit_code == 0, (label["file"], result.stderr)
         assert json.loads(result.stdout)["best"] in CATALOG.ids
+
+
+def product_phrase(index: int) -> tuple[str, str]:
+    """(role id, phrase): the first work-product phrase of the index-th role
+    that has one which names no item too."""
+    item_phrases = {p for s in LEXICON.signals for p in s.phrases}
+    signal = LEXICON.products[index]
+    return signal.role, next(p for p in signal.phrases if p not in item_phrases)
+
+
+def test_the_work_product_a_posting_names_is_read_with_its_line() -> None:
+    role, phrase = product_phrase(0)
+    reading = read_text(
+        f"About us\n\nRequirements:\n- You will own our {phrase}.\n", LEXICON, QUESTIONNAIRE
+    )
+    assert reading.evidence.work_product == role
+    assert [(p.role, p.line) for p in reading.products] == [(role, 4)]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Requirements:\n- Python.\n\nNice to have:\n- You will own our {phrase}.\n",
+        "Requirements:\n- There is no {phrase} work in this job.\n",
+    ],
+    ids=["nice-to-have", "negated"],
+)
+def test_a_work_product_among_nice_to_haves_or_negated_does_not_count(template: str) -> None:
+    _, phrase = product_phrase(0)
+    reading = read_text(template.format(phrase=phrase), LEXICON, QUESTIONNAIRE)
+    assert reading.evidence.work_product is None and reading.products == ()
+
+
+def test_a_tie_between_work_products_is_not_sure_and_says_so() -> None:
+    from mlroles.core.verdict import work_product_said
+
+    (first, a), (second, b) = product_phrase(0), product_phrase(1)
+    text = f"Requirements:\n- Own the {a}.\n- Own the {b}.\n"
+    reading = read_text(text, LEXICON, QUESTIONNAIRE)
+    assert reading.evidence.work_product is None
+    names = {r.id: r.name for r in CATALOG.roles}
+    said = work_product_said(reading, names)
+    assert "not sure" in said and names[first] in said and names[second] in said
+
+
+def test_posting_json_and_page_carry_the_work_product_evidence(run: Run, tmp_path: Path) -> None:
+    role, phrase = product_phrase(len(LEXICON.products) - 1)
+    path = tmp_path / "posting.md"
+    path.write_text(
+        f"## Requirements\n- Python and SQL.\n- You own the {phrase}.\n", encoding="utf-8"
+    )
+    data = json.loads(run("posting", str(path), "--json").stdout)
+    assert data["work_product"] == role
+    assert data["work_product_evidence"] == [{"role": role, "phrase": phrase, "line": 3}]
+    page = " ".join(run("posting", str(path)).stdout.split())
+    assert f"Work product: {CATALOG.get(role).name}'s, named by '{phrase}' (line 3)" in page
+    overridden = json.loads(run("posting", str(path), "--product", "not-sure", "--json").stdout)
+    assert overridden["work_product"] is None  # the user's word over the text's

@@ -14,7 +14,7 @@ from mlroles.core.axes import SCALE_MAX, SCALE_MIN, Position
 from mlroles.core.catalog import Catalog, normalize
 from mlroles.core.errors import UserError
 from mlroles.core.evidence import Evidence
-from mlroles.core.questionnaire import AnswerValue, Questionnaire
+from mlroles.core.questionnaire import WORK_PRODUCT_AXIS, AnswerValue, Questionnaire
 
 if TYPE_CHECKING:
     from mlroles.core.reading import Reading
@@ -133,12 +133,23 @@ def interactive_placement(
     return from_answers(questionnaire, answers, interactive=True)
 
 
-def prefill(reading: Reading) -> dict[str, tuple[AnswerValue, str]]:
-    """The answer a text supports for each question, and the phrase why."""
-    return {
+def prefill(
+    reading: Reading, questionnaire: Questionnaire, work_product: bool
+) -> dict[str, tuple[AnswerValue, str]]:
+    """The answer a text supports for each question, and the phrase why.
+    work_product: also the work product a posting names (a CV says what
+    someone did, not what they want to own next, so the quiz leaves it)."""
+    answers: dict[str, tuple[AnswerValue, str]] = {
         hit.item: (hit.level, f"The text says: '{hit.phrase}' (line {hit.line}).")
         for hit in reading.deciding
     }
+    product = reading.evidence.work_product
+    if work_product and product is not None:
+        hits = [h for h in reading.products if h.role == product]
+        quoted = ", ".join(f"'{h.phrase}' (line {h.line})" for h in hits[:3])
+        question = next(q for q in questionnaire.questions if q.axis == WORK_PRODUCT_AXIS)
+        answers[question.id] = (product, f"The text says: {quoted}.")
+    return answers
 
 
 def can_prompt(env: Environment) -> bool:

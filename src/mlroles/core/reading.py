@@ -20,6 +20,12 @@ class Signal:
 
 
 @dataclass(frozen=True)
+class ProductSignal:
+    role: str  # a role id: its work product is what these phrases name
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     signals: tuple[Signal, ...]
     title_ignore: frozenset[str]  # seniority and filler words in job titles
@@ -29,13 +35,18 @@ class Lexicon:
     negations_after: tuple[str, ...]
     negation_window: int
     source: str
+    products: tuple[ProductSignal, ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """Every phrase as a whole word or words, longest first."""
-        phrases = sorted({p for s in self.signals for p in s.phrases}, key=len, reverse=True)
-        body = "|".join(re.escape(p) for p in phrases)
-        return re.compile(rf"(?<![\w/+-])(?:{body})(?![\w/+-])", re.IGNORECASE)
+        """Every item phrase as a whole word or words, longest first."""
+        return _whole_words({p for s in self.signals for p in s.phrases})
+
+    @cached_property
+    def product_pattern(self) -> re.Pattern[str]:
+        """The work-product phrases: a pass of their own, so that they never
+        hide an item's phrase inside a longer one."""
+        return _whole_words({p for s in self.products for p in s.phrases})
 
     @cached_property
     def by_phrase(self) -> dict[str, list[Signal]]:
@@ -44,6 +55,21 @@ class Lexicon:
             for phrase in signal.phrases:
                 table.setdefault(phrase.casefold(), []).append(signal)
         return table
+
+    @cached_property
+    def product_by_phrase(self) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = {}
+        for signal in self.products:
+            for phrase in signal.phrases:
+                table.setdefault(phrase.casefold(), []).append(signal.role)
+        return table
+
+
+def _whole_words(phrases: set[str]) -> re.Pattern[str]:
+    if not phrases:
+        return re.compile(r"(?!)")  # matches nothing
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/+-])(?:{body})(?![\w/+-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,11 +84,21 @@ class Found:
 
 
 @dataclass(frozen=True)
+class ProductFound:
+    """A required, unnegated phrase that names a role's work product."""
+
+    role: str
+    phrase: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Reading:
     evidence: Evidence
     found: tuple[Found, ...]  # every phrase that counted, in text order
     negated: tuple[Found, ...]  # phrases that were there but negated
     deciding: tuple[Found, ...]  # per item, the phrase that set its level
+    products: tuple[ProductFound, ...] = ()  # work-product phrases among the requirements
 
     @property
     def unknown_items(self) -> tuple[str, ...]:
@@ -101,6 +137,7 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
     markers = tuple(m.casefold() for m in lexicon.nice_to_have_markers)
     found: list[Found] = []
     negated: list[Found] = []
+    products: list[ProductFound] = []
     in_nice = False
     for number, line in enumerate(text.splitlines(), start=1):
         lowered = line.casefold()
@@ -115,6 +152,12 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
                 level = signal.level - (lexicon.nice_to_have_drop if nice else 0)
                 hit = Found(signal.item, max(1, level), match.group(0), number, not nice)
                 (negated if is_negated else found).append(hit)
+        if nice:
+            continue
+        for match in lexicon.product_pattern.finditer(line):
+            if not _negated(lexicon, *_sentence_around(line, match.start(), match.end())):
+                for role in lexicon.product_by_phrase[match.group(0).casefold()]:
+                    products.append(ProductFound(role, match.group(0), number))
     deciding: dict[str, Found] = {}
     for hit in found:
         if hit.item not in deciding or hit.level > deciding[hit.item].level:
@@ -122,6 +165,19 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
     items = [q.id for q in questionnaire.axis_questions]
     levels = tuple((i, deciding[i].level) for i in items if i in deciding)
     unknown = tuple(i for i in items if i not in deciding)
-    evidence = Evidence(levels=levels, unknown_items=unknown)
+    product = work_product(products)
+    evidence = Evidence(levels=levels, unknown_items=unknown, work_product=product)
     ordered = tuple(deciding[i] for i in items if i in deciding)
-    return Reading(evidence, tuple(found), tuple(negated), ordered)
+    return Reading(evidence, tuple(found), tuple(negated), ordered, tuple(products))
+
+
+def work_product(products: list[ProductFound]) -> str | None:
+    """The role whose work product the requirements name with the most
+    distinct phrases; a tie, or none, is "not sure"."""
+    phrases: dict[str, set[str]] = {}
+    for hit in products:
+        phrases.setdefault(hit.role, set()).add(hit.phrase.casefold())
+    ranked = sorted(phrases.items(), key=lambda kv: len(kv[1]), reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+        return None
+    return ranked[0][0]

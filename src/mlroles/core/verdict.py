@@ -6,10 +6,12 @@ of the nearest role, a probability only as the model computes it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, NEGLIGIBLE_GAP, Axis, Position
 from mlroles.core.questionnaire import Questionnaire
+from mlroles.core.reading import Reading
 from mlroles.core.scoring import Assessment, Confidence, Model, RoleScore
 
 
@@ -39,6 +41,26 @@ def role_name(score: RoleScore) -> str:
     if score.kind is None:
         return score.role.name
     return f"{score.role.name} ({score.kind.name.lower()} kind)"
+
+
+def work_product_said(text: Reading, names: Mapping[str, str]) -> str:
+    """What a text says about the work product, with the phrases and lines."""
+    chosen = text.evidence.work_product
+    if chosen is not None:
+        first: dict[str, tuple[str, int]] = {}  # each phrase once, where it first appears
+        for hit in text.products:
+            if hit.role == chosen:
+                first.setdefault(hit.phrase.casefold(), (hit.phrase, hit.line))
+        quoted = ", ".join(f"'{phrase}' (line {line})" for phrase, line in list(first.values())[:4])
+        return f"Work product: {names.get(chosen, chosen)}'s, named by {quoted}."
+    phrases: dict[str, set[str]] = {}
+    for hit in text.products:
+        phrases.setdefault(hit.role, set()).add(hit.phrase.casefold())
+    if not phrases:
+        return "Work product: not sure; the text names none."
+    most = max(len(p) for p in phrases.values())
+    tied = " and ".join(names.get(r, r) for r, p in phrases.items() if len(p) == most)
+    return f"Work product: not sure; the text names those of {tied} equally often."
 
 
 def short_text(questionnaire: Questionnaire, question_id: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from mlroles.core.catalog import Catalog
 from mlroles.core.questionnaire import LEVELS, Questionnaire
-from mlroles.core.reading import Lexicon, Signal
+from mlroles.core.reading import Lexicon, ProductSignal, Signal
 from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
 
 SCHEMA_VERSION = 1
@@ -26,6 +26,7 @@ SIGNAL_FIELDS: FieldSpec = {
     "phrases": ("text_list", True),
 }
 TITLE_FIELDS: FieldSpec = {"ignore": ("text_list", True)}
+PRODUCT_FIELDS: FieldSpec = {"role": ("id", True), "phrases": ("text_list", True)}
 
 
 class SignalsError(DataFileError):
@@ -45,7 +46,9 @@ class _Checker(TableChecker):
     def lexicon(
         self, doc: dict[str, Any], catalog: Catalog, questionnaire: Questionnaire
     ) -> Lexicon:
-        self.unknown_keys(doc, ("schema_version", "reading", "signals", "titles"), "top level")
+        self.unknown_keys(
+            doc, ("schema_version", "reading", "signals", "work_products", "titles"), "top level"
+        )
         self.check_schema_version(doc, SCHEMA_VERSION)
         reading = doc.get("reading")
         values = (
@@ -66,6 +69,19 @@ class _Checker(TableChecker):
                 continue
             phrases = tuple(p.casefold() for p in found["phrases"])
             signals.append(Signal(found["item"], found["level"], phrases))
+        products = []
+        for index, raw in enumerate(self._tables(doc, "work_products")):
+            found = self.fields(raw, PRODUCT_FIELDS, f"work_products[{index}]")
+            if found is None:
+                continue
+            if found["role"] not in catalog.ids:
+                self.report(
+                    f"work_products[{index}], field 'role'", f"'{found['role']}' is not a role id."
+                )
+                continue
+            products.append(
+                ProductSignal(found["role"], tuple(p.casefold() for p in found["phrases"]))
+            )
         ignore: tuple[str, ...] = ()
         raw_titles = doc.get("titles")
         if isinstance(raw_titles, dict):
@@ -84,6 +100,7 @@ class _Checker(TableChecker):
             negations_after=tuple(w.casefold() for w in values["negations_after"]),
             negation_window=values["negation_window"],
             source=self.source,
+            products=tuple(products),
         )
 
     def _tables(self, doc: dict[str, Any], key: str) -> list[dict[str, Any]]:

@@ -248,6 +248,12 @@ class EvidenceData(TypedDict):
     required: bool  # False for a nice-to-have
 
 
+class ProductEvidenceData(TypedDict):
+    role: str  # the role whose work product the phrase names
+    phrase: str
+    line: int
+
+
 class PostingData(TypedDict):
     best: str
     title: str | None
@@ -262,6 +268,7 @@ class PostingData(TypedDict):
     stability: float
     evidence: list[EvidenceData]  # phrases read from a posting's text; empty otherwise
     unknown_items: list[str]
+    work_product_evidence: list[ProductEvidenceData]  # required, unnegated phrases
 
 
 # questions, path, history and team
@@ -625,6 +632,9 @@ def posting_data(
             for f in text.found
         ],
         "unknown_items": data["unknown_items"],
+        "work_product_evidence": []
+        if text is None
+        else [{"role": p.role, "phrase": p.phrase, "line": p.line} for p in text.products],
     }
 
 

@@ -81,7 +81,7 @@ def posting_markdown(
     questionnaire: Questionnaire,
 ) -> str:
     """A posting's reading as Markdown, for a hiring discussion or a ticket."""
-    from mlroles.core.verdict import short_text
+    from mlroles.core.verdict import short_text, work_product_said
 
     assessment = reading.assessment
     title = f" '{_cell(reading.title)}'" if reading.title else ""
@@ -100,6 +100,8 @@ def posting_markdown(
                 f"- {short_text(questionnaire, hit.item)}: level {hit.level} from "
                 f"'{_cell(hit.phrase)}' (line {hit.line}{kind})"
             )
+        names = {s.role.id: s.role.name for s in assessment.ranking}
+        lines += ["", _cell(work_product_said(text, names))]
         unknown = [short_text(questionnaire, i) for i in text.unknown_items]
         if unknown:
             lines += ["", f"No evidence, so left out: {', '.join(unknown)}."]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -181,9 +183,12 @@ def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
     return table
 
 
-def evidence_lines(text: TextReading, questionnaire: Questionnaire) -> list[RenderableType]:
-    """Per axis, the phrases that placed the posting, with their lines."""
-    from mlroles.core.verdict import short_text
+def evidence_lines(
+    text: TextReading, questionnaire: Questionnaire, names: Mapping[str, str]
+) -> list[RenderableType]:
+    """Per axis, the phrases that placed the posting, with their lines, and
+    the work product the text names."""
+    from mlroles.core.verdict import short_text, work_product_said
 
     lines: list[RenderableType] = [Text("What the text says", style="bold cyan")]
     for axis in AXES:
@@ -201,6 +206,7 @@ def evidence_lines(text: TextReading, questionnaire: Questionnaire) -> list[Rend
                     f"'{hit.phrase}' (line {hit.line}{kind}{more})"
                 )
             )
+    lines.append(Text(work_product_said(text, names)))
     unknown = [short_text(questionnaire, item) for item in text.unknown_items]
     if unknown:
         lines.append(Text("No evidence, so left out: " + ", ".join(unknown) + ".", style="dim"))
@@ -230,7 +236,8 @@ def posting_page(
         )
         parts += [TerminalChart(markers, title="Where the posting stands"), Text()]
     if text is not None and questionnaire is not None:
-        parts += [*evidence_lines(text, questionnaire), Text()]
+        names = {role.id: role.name for role in catalog.roles}
+        parts += [*evidence_lines(text, questionnaire, names), Text()]
     parts += [
         Text(verdict.headline, style="bold"),
         Text(verdict.chart),

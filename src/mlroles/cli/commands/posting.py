@@ -76,8 +76,10 @@ def posting_command(
     state = state_of(ctx)
     model = state.model()
     direct = any(v is not None for v in (ml, swe, comm, product))
-    if direct and (file is not None or interactive):
+    if any(v is not None for v in (ml, swe, comm)) and (file is not None or interactive):
         raise UserError("Give FILE or --interactive, or --ml/--swe/--comm, not both.")
+    if product is not None and interactive:
+        raise UserError("--interactive asks for the work product; leave out --product.")
     text_reading = None
     lexicon = state.lexicon(model.catalog, model.questionnaire)
     if file is not None:
@@ -92,10 +94,13 @@ def posting_command(
                 "question: no skill, tool or duty the reader knows.",
                 "Rate the posting yourself instead: mlroles posting --interactive",
             )
-        evidence = text_reading.evidence._replace(work_product=_product(model, product))
+        evidence = text_reading.evidence
+        if product is not None:  # the user's word over what the text names
+            evidence = evidence._replace(work_product=_product(model, product))
         if interactive:  # confirm or change what the text says, item by item
+            prefilled = where.prefill(text_reading, model.questionnaire, work_product=True)
             evidence = where.interactive_placement(
-                model.questionnaire, state.env, posting=True, prefilled=where.prefill(text_reading)
+                model.questionnaire, state.env, posting=True, prefilled=prefilled
             ).evidence
     elif interactive:
         evidence = where.interactive_placement(

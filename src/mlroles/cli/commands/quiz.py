@@ -110,9 +110,8 @@ def _from_text(
     lexicon = state.lexicon(catalog, questionnaire)
     reading = read_text(read_posting_text(name, state.env.stdin), lexicon, questionnaire)
     if where.can_prompt(state.env):
-        return where.interactive_placement(
-            questionnaire, state.env, prefilled=where.prefill(reading)
-        )
+        prefilled = where.prefill(reading, questionnaire, work_product=False)
+        return where.interactive_placement(questionnaire, state.env, prefilled=prefilled)
     if not reading.found:
         raise UserError(
             f"Nothing in {'standard input' if name == '-' else name} is evidence for any "
