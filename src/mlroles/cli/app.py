@@ -3,7 +3,7 @@ and how a table of commands becomes the app (see COMMANDS in main.py)."""
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any, ClassVar, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -18,6 +18,15 @@ from mlroles.core.errors import UserError
 
 class MlrolesGroup(TyperGroup):
     """Turns exceptions from any command into a message and an exit code."""
+
+    # Words people type as commands that are options here.
+    AS_OPTIONS: ClassVar[dict[str, str]] = {"version": "--version", "help": "--help"}
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name in self.AS_OPTIONS and self.get_command(ctx, name) is None:
+            ctx.fail(f"No such command '{name}'. Did you mean 'mlroles {self.AS_OPTIONS[name]}'?")
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -20,6 +20,7 @@ from mlroles.cli.commands import (
 )
 from mlroles.cli.environment import Environment
 from mlroles.cli.exit_codes import ExitCode
+from mlroles.core.errors import UserError
 
 __all__ = ["COMMANDS", "app", "main"]
 
@@ -62,6 +63,9 @@ def _run(argv: list[str] | None, env: Environment) -> int:
         return ExitCode.INTERRUPTED
     except typer.Exit as exc:
         return exc.exit_code
+    except UserError as exc:  # from an option's own parser, before a command runs
+        env.stderr.write("\n".join(exc.lines) + "\n")
+        return ExitCode.USER_ERROR
     except typer.TyperException as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             # Bare `mlroles`: the help is already on stdout, and asking for it

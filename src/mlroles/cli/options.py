@@ -22,11 +22,17 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 RoleHelp = "A role id, alias or name, e.g. ml-engineer, MLE or 'ML engineer'."
 RoleArgument = Annotated[
-    str, typer.Argument(help=RoleHelp, autocompletion=complete_role, show_default=False)
+    str,
+    typer.Argument(help=RoleHelp, autocompletion=complete_role, show_default=False, metavar="ROLE"),
 ]
 RolesArgument = Annotated[
     list[str],
-    typer.Argument(help="Two or more roles.", autocompletion=complete_role, show_default=False),
+    typer.Argument(
+        help="Two or more roles.",
+        autocompletion=complete_role,
+        show_default=False,
+        metavar="ROLE...",
+    ),
 ]
 
 
@@ -43,23 +49,43 @@ AnswersOption = Annotated[
     Path | None,
     _file_option("--answers", "Answers from a TOML or JSON file of question id -> value."),
 ]
+
+
+def _axis_parser(flag: str) -> Any:
+    def parse(text: str) -> float:
+        """A chart value, 0-10; anything else is a user error in our words."""
+        from mlroles.core.errors import UserError
+
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not 0 <= value <= 10:  # also false for nan
+            raise UserError(f"{flag} takes a number from 0 to 10, e.g. {flag} 6.5; got {text!r}.")
+        return value
+
+    return parse
+
+
+def axis_option(flag: str, help: str) -> Any:  # typer.Option is typed as Any
+    """--ml, --swe or --comm: a place on one axis of the chart, 0-10."""
+    return typer.Option(
+        flag, help=help, parser=_axis_parser(flag), metavar="0-10", show_default=False
+    )
+
+
 MlOption = Annotated[
-    float | None,
-    typer.Option(
-        "--ml",
-        min=0,
-        max=10,
-        show_default=False,
-        help="Place yourself directly: machine learning, 0-10.",
-    ),
+    float | None, axis_option("--ml", "Place yourself directly: machine learning, 0-10.")
 ]
-SweOption = Annotated[
-    float | None,
-    typer.Option("--swe", min=0, max=10, show_default=False, help="Software engineering, 0-10."),
+SweOption = Annotated[float | None, axis_option("--swe", "Software engineering, 0-10.")]
+CommOption = Annotated[float | None, axis_option("--comm", "Communication and writing, 0-10.")]
+# The same for a posting: the numbers describe what the posting asks for.
+PostingMlOption = Annotated[
+    float | None, axis_option("--ml", "Rate the posting directly: machine learning, 0-10.")
 ]
-CommOption = Annotated[
-    float | None,
-    typer.Option(
-        "--comm", min=0, max=10, show_default=False, help="Communication and writing, 0-10."
-    ),
+PostingSweOption = Annotated[
+    float | None, axis_option("--swe", "The software engineering it asks for, 0-10.")
+]
+PostingCommOption = Annotated[
+    float | None, axis_option("--comm", "The communication and writing it asks for, 0-10.")
 ]

@@ -5,7 +5,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlroles.cli.examples import Example
-from mlroles.cli.options import CommOption, MlOption, SweOption, product_option
+from mlroles.cli.options import (
+    PostingCommOption,
+    PostingMlOption,
+    PostingSweOption,
+    product_option,
+)
 from mlroles.cli.output import (
     HtmlOption,
     JsonOption,
@@ -56,9 +61,9 @@ def posting_command(
         bool,
         typer.Option("--interactive", "-i", help="Answer the questionnaire about the posting."),
     ] = False,
-    ml: MlOption = None,
-    swe: SweOption = None,
-    comm: CommOption = None,
+    ml: PostingMlOption = None,
+    swe: PostingSweOption = None,
+    comm: PostingCommOption = None,
     product: Annotated[
         str | None, product_option("The role whose work product the hire will own.")
     ] = None,
