@@ -3,9 +3,11 @@ command, and the rough edges a new user hit (issue: one consistent CLI)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from .conftest import Run
+from .conftest import CATALOG, QUESTIONNAIRE, Run, answers_by_axis
 
 
 @pytest.mark.parametrize("value", ["abc", "11", "-1", "nan"])
@@ -36,3 +38,59 @@ def test_usage_names_arguments_in_words_not_braces(run: Run) -> None:
     result = run("describe")
     assert result.exit_code == 2
     assert "{role}" not in result.stderr and "ROLE" in result.stderr
+
+
+def test_path_takes_product_and_reports_the_models_standing(run: Run) -> None:
+    import json
+
+    place = ["--ml", "4", "--swe", "5", "--comm", "3"]
+    target = CATALOG.roles[0].id
+    flat = json.loads(run("path", target, *place, "--json").stdout)
+    chosen = json.loads(run("path", target, *place, "--product", target, "--json").stdout)
+    assert flat["work_product"] is None and chosen["work_product"] == target
+    assert chosen["probability"] > flat["probability"]
+    assert 1 <= chosen["rank"] <= flat["rank"]
+    page = " ".join(run("path", target, *place, "--product", target).stdout.split())
+    assert f"at rank {chosen['rank']} of {len(CATALOG.roles)}" in page
+
+
+def test_posting_takes_answers_like_the_quiz(run: Run, tmp_path: Path) -> None:
+    import json
+
+    answers = answers_by_axis(
+        QUESTIONNAIRE,
+        {"software_engineering": [4], "machine_learning": [2], "communication": [2]},
+        "not-sure",
+    )
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    from_file = json.loads(run("posting", "--answers", str(path), "--json").stdout)
+    from_quiz = json.loads(run("quiz", "--answers", str(path), "--json", "--no-save").stdout)
+    assert from_file["best"] == from_quiz["best"]
+    assert from_file["ranking"] == from_quiz["ranking"]
+    both = run("posting", "--answers", str(path), "--ml", "5", "--swe", "5", "--comm", "5")
+    assert both.exit_code == 2 and "Give one of" in both.stderr
+
+
+def test_posting_interactive_without_a_terminal_suggests_posting_options(run: Run) -> None:
+    result = run("posting", "--interactive")
+    assert result.exit_code == 2
+    assert "mlroles posting --answers" in result.stderr
+    assert "quiz --answers" not in result.stderr
+
+
+def test_questions_template_lists_every_question_and_fills_in(run: Run, tmp_path: Path) -> None:
+    import re
+
+    result = run("questions", "--template")
+    assert result.exit_code == 0
+    for question in QUESTIONNAIRE.questions:
+        assert re.search(rf"^# {re.escape(question.id)} = ", result.stdout, re.M)
+    unfilled = tmp_path / "unfilled.toml"
+    unfilled.write_text(result.stdout, encoding="utf-8")
+    assert run("quiz", "--answers", str(unfilled), "--no-save").exit_code == 2  # nothing chosen
+    filled = tmp_path / "filled.toml"
+    filled.write_text(re.sub(r"^# (\S+ = )", r"\1", result.stdout, flags=re.M), encoding="utf-8")
+    done = run("quiz", "--answers", str(filled), "--json", "--no-save")
+    assert done.exit_code == 0, done.stderr
+    assert run("questions", "--template", "--json").exit_code == 2

@@ -45,9 +45,12 @@ def product_option(help: str) -> Any:  # typer.Option is typed as Any
     return typer.Option("--product", help=help, autocompletion=complete_role, show_default=False)
 
 
+def answers_option(help: str) -> Any:  # typer.Option is typed as Any
+    return _file_option("--answers", help)
+
+
 AnswersOption = Annotated[
-    Path | None,
-    _file_option("--answers", "Answers from a TOML or JSON file of question id -> value."),
+    Path | None, answers_option("Answers from a TOML or JSON file of question id -> value.")
 ]
 
 

@@ -27,6 +27,16 @@ NOT_A_TERMINAL = (
     "or place yourself on the chart directly:",
     "  mlroles quiz --ml 6 --swe 7 --comm 3 [--product ml-engineer]",
 )
+POSTING_NOT_A_TERMINAL = (
+    "mlroles posting --interactive asks its questions in a terminal, and none is attached.",
+    "Without one, let mlroles read the posting's text:",
+    "  mlroles posting posting.txt",
+    "or answer the questions about it in a file:",
+    "  mlroles questions --template > answers.toml   (then fill it in)",
+    "  mlroles posting --answers answers.toml",
+    "or rate it directly:",
+    '  mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,6 @@ def direct_placement(
     product: str | None = None,
 ) -> Placement:
     from mlroles.core.movement import default_noise
-    from mlroles.core.questionnaire import NOT_SURE
 
     given = {"--ml": ml, "--swe": swe, "--comm": comm}
     missing = [name for name, value in given.items() if value is None]
@@ -58,12 +67,18 @@ def direct_placement(
     values = [float(v) for v in given.values() if v is not None]
     if not all(SCALE_MIN <= v <= SCALE_MAX for v in values):  # also rejects nan and inf
         raise UserError("--ml, --swe and --comm take numbers from 0 to 10.")
-    work_product = None
-    if product is not None and normalize(product) != NOT_SURE:
-        work_product = catalog.resolve(product).id
-    evidence = Evidence(axes=Position(*values), work_product=work_product)
+    evidence = Evidence(axes=Position(*values), work_product=product_id(catalog, product))
     noise = default_noise(questionnaire.items_per_axis)
     return Placement(evidence, noise, interactive=False)
+
+
+def product_id(catalog: Catalog, product: str | None) -> str | None:
+    """The role id a --product names; None for none given or "not sure"."""
+    from mlroles.core.questionnaire import NOT_SURE
+
+    if product is None or normalize(product) == NOT_SURE:
+        return None
+    return catalog.resolve(product).id
 
 
 def given_placement(
@@ -124,7 +139,7 @@ def interactive_placement(
     if posting:
         questionnaire = for_posting(questionnaire)
     if not can_prompt(env):
-        raise UserError(*NOT_A_TERMINAL)
+        raise UserError(*(POSTING_NOT_A_TERMINAL if posting else NOT_A_TERMINAL))
     from mlroles.cli.prompting import run_quiz
 
     width = env.width or shutil.get_terminal_size().columns

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mlroles.core.axes import AXES, NEGLIGIBLE_GAP, Axis, Position, distance
 from mlroles.core.catalog import Role
-from mlroles.core.scoring import fit_from_distance
+from mlroles.core.scoring import Assessment, fit_from_distance
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,23 @@ class AxisGap:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """Where the quiz's own scoring puts the target role for you today."""
+
+    probability: float
+    rank: int  # 1 = the most probable role
+    roles: int
+    work_product: str | None  # the role whose work product counted; None: not sure
+
+
+@dataclass(frozen=True)
 class PathPlan:
     role: Role
     profile: Position
     gaps: tuple[AxisGap, ...]  # largest absolute gap first
     readiness_now: float
     readiness_after: float  # once the largest gap to close is closed
+    standing: Standing | None = None
 
     @property
     def first_gap(self) -> AxisGap | None:
@@ -59,7 +70,17 @@ def readiness(profile: Position, role: Position, fit_zero_distance: float) -> fl
     return fit_from_distance(distance(origin, gaps), fit_zero_distance)
 
 
-def plan_path(role: Role, profile: Position, fit_zero_distance: float) -> PathPlan:
+def standing_of(assessment: Assessment, role: Role) -> Standing:
+    ids = [score.role.id for score in assessment.ranking]
+    index = ids.index(role.id)
+    return Standing(
+        assessment.ranking[index].probability, index + 1, len(ids), assessment.work_product
+    )
+
+
+def plan_path(
+    role: Role, profile: Position, fit_zero_distance: float, assessment: Assessment | None = None
+) -> PathPlan:
     gaps = []
     for axis in AXES:
         you, target = profile.value(axis), role.position.value(axis)
@@ -72,4 +93,5 @@ def plan_path(role: Role, profile: Position, fit_zero_distance: float) -> PathPl
     if first is not None:
         closed = Position(*(first.role if a == first.axis else profile.value(a) for a in AXES))
         after = readiness(closed, role.position, fit_zero_distance)
-    return PathPlan(role, profile, tuple(gaps), now, after)
+    standing = None if assessment is None else standing_of(assessment, role)
+    return PathPlan(role, profile, tuple(gaps), now, after, standing)

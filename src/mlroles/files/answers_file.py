@@ -86,3 +86,26 @@ def check_answers(
     if problems:
         raise AnswersError(source, problems)
     return answers
+
+
+def answers_template(questionnaire: Questionnaire) -> str:
+    """A commented answers file to fill in: every question, its levels, and
+    its line commented out, so that an unfilled question stays unknown rather
+    than taking a level nobody chose."""
+
+    def comment(text: str) -> str:
+        return "# " + " ".join(clean(text).split())
+
+    lines = [
+        "# mlroles answers: for `mlroles quiz --answers FILE` (or posting --answers).",
+        "# For each question, remove the '#' before its id and put the value that",
+        "# fits. A question left commented out is unknown and left out of the",
+        "# scoring; it is never read as a low answer.",
+    ]
+    for number, question in enumerate(questionnaire.questions, start=1):
+        lines += ["", comment(f"{number}. {question.text}")]
+        lines += [comment(f"  {c.value}: {c.label}") for c in question.choices]
+        example = question.choices[0].value
+        value = f'"{example}"' if isinstance(example, str) else str(example)
+        lines.append(f"# {question.id} = {value}")
+    return "\n".join(lines) + "\n"

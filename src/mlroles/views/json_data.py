@@ -298,6 +298,9 @@ class PathData(TypedDict):
     steps: list[PathStepData]
     readiness: float  # chart fit counting only shortfalls
     readiness_after_largest_gap: float
+    probability: float | None  # the target's probability under the quiz's model
+    rank: int | None  # 1 = the most probable role
+    work_product: str | None
 
 
 class SavedResultData(TypedDict):
@@ -658,6 +661,9 @@ def path_data(plan: "PathPlan") -> PathData:
         "steps": [{"axis": g.axis, "text": step} for g in plan.gaps for step in g.steps],
         "readiness": round(plan.readiness_now, 1),
         "readiness_after_largest_gap": round(plan.readiness_after, 1),
+        "probability": None if plan.standing is None else round(plan.standing.probability, 4),
+        "rank": None if plan.standing is None else plan.standing.rank,
+        "work_product": None if plan.standing is None else plan.standing.work_product,
     }
 
 

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from mlroles.core.axes import AXIS_TITLES
 from mlroles.core.path import PathPlan
+from mlroles.core.verdict import percent
 from mlroles.views.reference import bullets
 
 
@@ -48,4 +49,19 @@ def path_page(plan: PathPlan) -> Group:
             style="dim",
         ),
     ]
+    standing = plan.standing
+    if standing is not None:
+        product = (
+            "with the work product you chose"
+            if standing.work_product
+            else "with the work product 'not sure'"
+        )
+        parts += [
+            Text(),
+            Text(
+                f"Today the quiz's model puts {plan.role.name} at rank {standing.rank} of "
+                f"{standing.roles} for you, at {percent(standing.probability)} "
+                f"probability ({product})."
+            ),
+        ]
     return Group(*parts)

@@ -1,5 +1,7 @@
 """mlroles path: the way from you to a target role."""
 
+from typing import Annotated
+
 import typer
 
 from mlroles.cli.examples import Example
@@ -9,6 +11,7 @@ from mlroles.cli.options import (
     MlOption,
     RoleArgument,
     SweOption,
+    product_option,
 )
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
@@ -18,6 +21,10 @@ from mlroles.core.errors import UserError
 EXAMPLES = (
     Example("From your last saved result", "mlroles path ml-engineer"),
     Example("From a place you give", "mlroles path ml-engineer --ml 4 --swe 5 --comm 3"),
+    Example(
+        "With the work product you want to own",
+        "mlroles path ml-engineer --ml 4 --swe 5 --comm 3 --product ml-engineer",
+    ),
 )
 
 
@@ -28,6 +35,10 @@ def path_command(
     ml: MlOption = None,
     swe: SweOption = None,
     comm: CommOption = None,
+    product: Annotated[
+        str | None,
+        product_option("The work product you would like to own; not-sure for none."),
+    ] = None,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
@@ -35,8 +46,9 @@ def path_command(
 ) -> None:
     """The gaps between you and a role, and the next steps to close them."""
     from mlroles.cli import profile_input as where
+    from mlroles.core.evidence import Evidence
     from mlroles.core.path import plan_path
-    from mlroles.core.scoring import profile_of
+    from mlroles.core.scoring import assess, profile_of
     from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
@@ -45,7 +57,8 @@ def path_command(
     target = model.catalog.resolve(role)
     placed = where.given_placement(model.catalog, model.questionnaire, answers, ml, swe, comm)
     if placed is not None:
-        profile, known = profile_of(model, placed.evidence)
+        evidence = placed.evidence
+        profile, known = profile_of(model, evidence)
         if len(known) < len(AXES):
             raise UserError(
                 "A path needs a place on every axis; answer at least one question on each.",
@@ -60,7 +73,11 @@ def path_command(
                 "--ml 5 --swe 5 --comm 5",
             )
         profile = latest.profile
-    plan = plan_path(target, profile, model.rules.fit_zero_distance)
+        evidence = Evidence(axes=profile, work_product=latest.work_product)
+    if product is not None:  # the user's word over the answers' or the saved one
+        evidence = evidence._replace(work_product=where.product_id(model.catalog, product))
+    assessment = assess(model, evidence)
+    plan = plan_path(target, profile, model.rules.fit_zero_distance, assessment)
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import path_data

@@ -1,6 +1,7 @@
 """mlroles posting: which role a job posting really describes."""
 
-from typing import TYPE_CHECKING, Annotated
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -9,6 +10,7 @@ from mlroles.cli.options import (
     PostingCommOption,
     PostingMlOption,
     PostingSweOption,
+    answers_option,
     product_option,
 )
 from mlroles.cli.output import (
@@ -20,9 +22,6 @@ from mlroles.cli.output import (
 )
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
-
-if TYPE_CHECKING:
-    from mlroles.core.scoring import Model
 
 EXAMPLES = (
     Example("Read a posting's text", 'mlroles posting --title "ML Engineer" posting.txt'),
@@ -61,6 +60,10 @@ def posting_command(
         bool,
         typer.Option("--interactive", "-i", help="Answer the questionnaire about the posting."),
     ] = False,
+    answers: Annotated[
+        Path | None,
+        answers_option("Answers about the posting, from a TOML or JSON file (see questions)."),
+    ] = None,
     ml: PostingMlOption = None,
     swe: PostingSweOption = None,
     comm: PostingCommOption = None,
@@ -80,9 +83,11 @@ def posting_command(
     out = chosen_output(ctx, output_format, as_json, svg, html, markdown=True)
     state = state_of(ctx)
     model = state.model()
+    sources = [file is not None or interactive, answers is not None]
+    sources.append(any(v is not None for v in (ml, swe, comm)))
+    if sum(sources) > 1:
+        raise UserError("Give one of FILE, --interactive, --answers or --ml/--swe/--comm.")
     direct = any(v is not None for v in (ml, swe, comm, product))
-    if any(v is not None for v in (ml, swe, comm)) and (file is not None or interactive):
-        raise UserError("Give FILE or --interactive, or --ml/--swe/--comm, not both.")
     if product is not None and interactive:
         raise UserError("--interactive asks for the work product; leave out --product.")
     text_reading = None
@@ -101,12 +106,16 @@ def posting_command(
             )
         evidence = text_reading.evidence
         if product is not None:  # the user's word over what the text names
-            evidence = evidence._replace(work_product=_product(model, product))
+            evidence = evidence._replace(work_product=where.product_id(model.catalog, product))
         if interactive:  # confirm or change what the text says, item by item
             prefilled = where.prefill(text_reading, model.questionnaire, work_product=True)
             evidence = where.interactive_placement(
                 model.questionnaire, state.env, posting=True, prefilled=prefilled
             ).evidence
+    elif answers is not None:
+        evidence = where.answers_placement(model.catalog, model.questionnaire, answers).evidence
+        if product is not None:
+            evidence = evidence._replace(work_product=where.product_id(model.catalog, product))
     elif interactive:
         evidence = where.interactive_placement(
             model.questionnaire, state.env, posting=True
@@ -138,12 +147,3 @@ def posting_command(
         page=lambda: pages.posting(reading, said, model.catalog, text_reading, model.questionnaire),
         markdown=lambda: pages.posting_markdown(reading, said, text_reading, model.questionnaire),
     )
-
-
-def _product(model: "Model", product: str | None) -> str | None:
-    from mlroles.core.catalog import normalize
-    from mlroles.core.questionnaire import NOT_SURE
-
-    if product is None or normalize(product) == NOT_SURE:
-        return None
-    return model.catalog.resolve(product).id
