@@ -94,3 +94,23 @@ def test_questions_template_lists_every_question_and_fills_in(run: Run, tmp_path
     done = run("quiz", "--answers", str(filled), "--json", "--no-save")
     assert done.exit_code == 0, done.stderr
     assert run("questions", "--template", "--json").exit_code == 2
+
+
+def test_check_takes_files_and_tells_which_is_which(
+    run: Run, tmp_path: Path, catalog_text: str
+) -> None:
+    from .conftest import QUESTIONS_TOML, ROLES_TOML
+
+    both = run("check", str(QUESTIONS_TOML), str(ROLES_TOML))
+    assert both.exit_code == 0, both.stderr
+    assert f"{ROLES_TOML}: OK" in both.stdout and f"{QUESTIONS_TOML}: OK" in both.stdout
+    broken = tmp_path / "mine.toml"
+    broken.write_text(catalog_text.replace('id = "ml-devops"', 'id = "ML DevOps!"'), "utf-8")
+    result = run("check", str(broken))
+    assert result.exit_code == 2 and str(broken) in result.stderr
+    other = tmp_path / "notes.toml"
+    other.write_text('title = "not a data file"\n', encoding="utf-8")
+    neither = run("check", str(other))
+    assert neither.exit_code == 2 and "neither a role catalog" in neither.stderr
+    twice = run("check", str(ROLES_TOML), str(broken))
+    assert twice.exit_code == 2 and "both role catalogs" in twice.stderr

@@ -21,7 +21,7 @@ from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
 from mlroles.files.questionnaire_file import load_questionnaire
 
-from .conftest import REPO, ROLES_TOML, Run
+from .conftest import QUESTIONS_TOML, REPO, ROLES_TOML, Run
 
 TEAM = "name,ml,swe,comm,work_product\nAna,5.5,6,3,\nBo,1.5,9,2.5,mlops\nCy,9,3.5,6,\n"
 EXAMPLES = [(command.name, example) for command in COMMANDS for example in command.examples]
@@ -52,7 +52,7 @@ def answers_toml() -> str:
 @pytest.fixture
 def examples_folder(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The current folder holds the files the examples name (answers.toml,
-    team.csv, my-roles.toml, posting.txt), and the history one saved result."""
+    team.csv, my-roles.toml, my-questions.toml, posting.txt), and the history one saved result."""
     folder = tmp_path / "examples"
     folder.mkdir()
     (folder / "answers.toml").write_text(answers_toml(), encoding="utf-8")
@@ -60,6 +60,7 @@ def examples_folder(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     (folder / "posting.txt").write_text(POSTING, encoding="utf-8")
     (folder / "cv.txt").write_text(CV, encoding="utf-8")
     shutil.copy(ROLES_TOML, folder / "my-roles.toml")
+    shutil.copy(QUESTIONS_TOML, folder / "my-questions.toml")
     monkeypatch.chdir(folder)
     assert run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save").exit_code == 0
     return folder

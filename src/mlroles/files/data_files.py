@@ -74,3 +74,23 @@ def _failed(source: str, kind: str, noun: str, error: UserError) -> FileCheck:
 
     problems = error.problems if isinstance(error, DataFileError) else error.lines[1:]
     return FileCheck(source, kind, noun, None, tuple(p.strip() for p in problems), error.lines)
+
+
+def kind_of(path: Path) -> str:
+    """ "roles" or "questions": which data file this looks like, by its tables.
+    Read loosely (a file with a syntax error is still recognised), since the
+    point is to report what is wrong with it."""
+    import re
+
+    from mlroles.files.catalog_file import CatalogError, read_text
+
+    text = read_text(path, "Data file", CatalogError)
+    for kind in ("roles", "questions"):
+        if re.search(rf"^\s*\[\[\s*{kind}\s*\]\]", text, re.M):
+            return kind
+    raise UserError(
+        f"{path} is neither a role catalog (no [[roles]] tables) nor a questionnaire "
+        "(no [[questions]] tables).",
+        "mlroles check FILE checks data files: data/roles.toml or data/questions.toml "
+        "and copies of them.",
+    )
