@@ -225,12 +225,13 @@ def test_posting_markdown(run: Run, tmp_path: Path) -> None:
     assert "most likely role for this posting" in out
 
 
-def test_every_posting_in_the_corpus_is_labelled_and_reads(run: Run) -> None:
-    """The benchmark corpus (benchmarks/postings.py): each file is labelled
+@pytest.mark.parametrize("folder", ["postings", "postings-heldout"])
+def test_every_posting_in_the_corpus_is_labelled_and_reads(run: Run, folder: str) -> None:
+    """The benchmark corpora (benchmarks/postings.py): each file is labelled
     with a known role, and `posting FILE` reads it without error."""
     import tomllib
 
-    corpus = Path(__file__).parent / "data" / "postings"
+    corpus = Path(__file__).parent / "data" / folder
     labels = tomllib.loads((corpus / "labels.toml").read_text(encoding="utf-8"))["postings"]
     files = {p.name for p in corpus.iterdir() if p.name != "labels.toml"}
     assert {label["file"] for label in labels} == files
