@@ -114,3 +114,19 @@ def test_check_takes_files_and_tells_which_is_which(
     assert neither.exit_code == 2 and "neither a role catalog" in neither.stderr
     twice = run("check", str(ROLES_TOML), str(broken))
     assert twice.exit_code == 2 and "both role catalogs" in twice.stderr
+
+
+def test_compare_marks_only_tools_no_other_compared_role_lists(run: Run) -> None:
+    """Marked with † (which survives without colour) exactly when no other
+    compared role lists the tool; a tool two of three share is not marked."""
+    import itertools
+
+    for trio in itertools.combinations(CATALOG.roles, 3):
+        result = run("compare", *(r.id for r in trio), env={"COLUMNS": "250", "NO_COLOR": "1"})
+        page = " ".join(result.stdout.split())
+        for role in trio:
+            others = {t.casefold() for r in trio if r != role for t in r.tools}
+            for tool in role.tools:
+                marked = f"{tool}†" in page
+                assert marked == (tool.casefold() not in others), (role.id, tool)
+        assert "† a tool only that role lists" in page

@@ -130,7 +130,7 @@ def test_compare_highlights_differences(run_tty: Run) -> None:
     out = run_tty("compare", "ml-researcher", "data-scientist", env=env).stdout
     bold_yellow = re.compile(r"\x1b\[1;33m([^\x1b]+)")
     highlighted = {match.strip() for match in bold_yellow.findall(out)}
-    assert {"PyTorch", "SQL", "9.4", "7.8"} <= highlighted  # unique tools, highest values
+    assert {"PyTorch†", "SQL†", "9.4 ▲", "7.8 ▲"} <= highlighted  # unique tools, highest values
     assert "TensorFlow" not in highlighted  # both roles list it
 
 

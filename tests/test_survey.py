@@ -263,3 +263,20 @@ def test_the_script_writes_a_file_the_package_reads(tmp_path: Path) -> None:
     assert group.years_coding.median == "3-5 years"
     assert group.in_production.share == 0 and group.in_production.answered == 20
     assert {axis for axis, _ in group.chart} <= set(AXES) - {"communication"}
+
+
+@pytest.mark.parametrize("columns", ["250", "60"])
+def test_compare_side_by_side_or_stacked_shows_every_roles_survey_rows(
+    run: Run, columns: str
+) -> None:
+    """Roles with and without a survey title, in either order, line up."""
+    order = [*WITH_TITLES[:2], *WITHOUT_TITLES[:1]]
+    for roles in (order, order[::-1]):
+        result = run("compare", *(r.id for r in roles), env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.stderr
+        page = words(result.stdout)
+        for role in roles:
+            group = SURVEY.for_role(role)
+            if group is not None:
+                assert f"{group.respondents:,}" in page
+        assert "no survey title" in page

@@ -22,31 +22,45 @@ LABEL_WIDTH = 12
 MIN_COLUMN = 20  # narrower than this, a role's text is unreadable side by side
 SHARED = "dim"
 UNIQUE = "bold yellow"
+# Marks that survive without colour (NO_COLOR, a pipe), as the legend says.
+ONLY_HERE = "†"
+HIGHEST = "▲"
+LEGEND = f"{ONLY_HERE} a tool only that role lists; {HIGHEST} the highest value on an axis."
 
 
-def _tools(role: Role, shared: set[str]) -> Text:
+def _tools(role: Role, roles: list[Role]) -> Text:
+    """The role's tools: those every compared role lists dimmed, those no
+    other compared role lists marked."""
+    shared = shared_tools(roles)
+    others = {t.casefold() for r in roles if r != role for t in r.tools}
     text = Text()
     for index, tool in enumerate(role.tools):
         if index:
             text.append(", ")
-        text.append(tool, style=SHARED if tool.casefold() in shared else UNIQUE)
+        key = tool.casefold()
+        if key in shared:
+            text.append(tool, style=SHARED)
+        elif key not in others:
+            text.append(tool + ONLY_HERE, style=UNIQUE)
+        else:
+            text.append(tool)
     return text
 
 
 def _axis(role: Role, axis: str, roles: list[Role]) -> Text:
     values = [r.position.value(axis) for r in roles]
     value = role.position.value(axis)
-    style = UNIQUE if value == max(values) and min(values) != max(values) else ""
-    return Text(f"{value:.1f}", style=style)
+    if value == max(values) and min(values) != max(values):
+        return Text(f"{value:.1f} {HIGHEST}", style=UNIQUE)
+    return Text(f"{value:.1f}")
 
 
 def _rows(
     role: Role, roles: list[Role], survey: Survey | None
 ) -> Iterator[tuple[str, RenderableType]]:
-    shared = shared_tools(roles)
     yield "Function", Text(role.function)
     yield "Work product", Text(role.work_product)
-    yield "Tools", _tools(role, shared)
+    yield "Tools", _tools(role, roles)
     yield "Backgrounds", Text("\n".join(f"• {b}" for b in role.backgrounds))
     for axis in AXES:
         yield AXIS_TITLES[axis], _axis(role, axis, roles)
@@ -62,10 +76,7 @@ class CompareView:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         needed = LABEL_WIDTH + len(self.roles) * (MIN_COLUMN + 3)
         yield self.side_by_side() if options.max_width >= needed else self.stacked()
-        yield Text(
-            "Highlighted: tools only that role lists, and the highest value on each axis.",
-            style="dim",
-        )
+        yield Text(LEGEND, style="dim")
         if self.survey is not None and any(self.survey.for_role(r) for r in self.roles):
             yield Text(self.survey.credit, style="dim")
 

@@ -87,24 +87,31 @@ def role_section(survey: Survey | None, role: Role) -> list[RenderableType]:
     return parts
 
 
+COMPARE_LABELS = (
+    "Survey n", "Years coding", "Years of ML", "ML in production", "Top activity", "Languages",
+)  # fmt: skip
+
+
 def compare_rows(survey: Survey | None, role: Role) -> list[tuple[str, RenderableType]]:
     """Rows for compare's table; the credit line is printed under the table."""
     if survey is None:
         return []
     group = survey.for_role(role)
-    if group is None:
-        return [("Survey", Text("no survey title", style=DIM))]
-    return [
-        ("Survey n", Text(f"{group.respondents:,}")),
-        ("Years coding", Text(f"{group.years_coding.median} (median)")),
-        ("Years of ML", Text(f"{group.years_ml.median} (median)")),
-        ("ML in production", Text(f"{percent(group.in_production.share)} of employers")),
-        (
-            "Top activity",
-            Text(f"{group.activities[0].name} ({percent(group.activities[0].share)})"),
-        ),
-        ("Languages", Text(inline(group.languages[:3]))),
-    ]
+    if group is None:  # the same rows as the others, so columns line up side by side
+        first, *rest = COMPARE_LABELS
+        return [
+            (first, Text("no survey title", style=DIM)),
+            *((label, Text("-", style=DIM)) for label in rest),
+        ]
+    values = (
+        f"{group.respondents:,}",
+        f"{group.years_coding.median} (median)",
+        f"{group.years_ml.median} (median)",
+        f"{percent(group.in_production.share)} of employers",
+        f"{group.activities[0].name} ({percent(group.activities[0].share)})",
+        inline(group.languages[:3]),
+    )
+    return [(label, Text(value)) for label, value in zip(COMPARE_LABELS, values, strict=True)]
 
 
 def agreement(checks: tuple[ChartCheck, ...]) -> str:

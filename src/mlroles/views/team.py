@@ -13,6 +13,7 @@ from mlroles.core.catalog import Catalog
 from mlroles.core.scoring import Confidence
 from mlroles.core.team import TeamReport
 from mlroles.core.verdict import percent
+from mlroles.core.words import counted
 from mlroles.views.terminal_chart import Marker, TerminalChart, role_marker
 
 MEMBER_TABLE_LIMIT = 25  # more members than this get a summary instead
@@ -44,7 +45,7 @@ def team_page(report: TeamReport, catalog: Catalog) -> Group:
     names = {role.id: role.name for role in catalog.roles}
     total = len(report.fits)
     parts: list[RenderableType] = [
-        Text.assemble(("Team: ", "bold"), f"{total} members scored"),
+        Text.assemble(("Team: ", "bold"), f"{counted(total, 'member')} scored"),
     ]
     stability = any(fit.confidence is not None for fit in report.fits)
     if total <= MEMBER_TABLE_LIMIT:

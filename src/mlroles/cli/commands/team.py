@@ -9,6 +9,7 @@ from mlroles.cli.examples import Example
 from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
+from mlroles.core.words import counted
 
 PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
 
@@ -57,11 +58,15 @@ def team_command(
     if roster.errors:
         lines = [f"{file}: row {e.row}: {e.message}" for e in roster.errors]
         if strict:
-            raise UserError(*lines, f"{len(lines)} bad rows; fix them or drop --strict.")
+            bad = counted(len(lines), "bad row")
+            raise UserError(*lines, f"{bad}; fix them or drop --strict.")
         state.message(*lines[:20])
         if len(lines) > 20:
-            state.message(f"... and {len(lines) - 20} more bad rows (see --json).")
-        state.message(f"Skipped {len(lines)} bad rows; scored the other {len(roster.members)}.")
+            state.message(f"... and {counted(len(lines) - 20, 'more bad row')} (see --json).")
+        state.message(
+            f"Skipped {counted(len(lines), 'bad row')}; scored the other "
+            f"{counted(len(roster.members), 'member')}."
+        )
     if not roster.members:
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(model, roster, stability)
