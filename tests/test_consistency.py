@@ -130,3 +130,21 @@ def test_compare_marks_only_tools_no_other_compared_role_lists(run: Run) -> None
                 marked = f"{tool}†" in page
                 assert marked == (tool.casefold() not in others), (role.id, tool)
         assert "† a tool only that role lists" in page
+
+
+def test_one_member_and_one_bad_row_are_singular(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text("name,ml,swe,comm\nAda,5,5,5\nBob,x,1,1\n", encoding="utf-8")
+    result = run("team", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "1 member scored" in result.stdout and "1 members" not in result.stdout
+    assert "Skipped 1 bad row;" in result.stderr and "1 bad rows" not in result.stderr
+    strict = run("team", str(path), "--strict")
+    assert "1 bad row;" in strict.stderr
+
+
+def test_no_role_text_points_at_roles_above_or_below(run: Run) -> None:
+    """A role's own page stands alone: 'above' means nothing on it."""
+    for role in CATALOG.roles:
+        text = " ".join([role.function, role.summary, role.work_product, *role.hiring])
+        assert "role above" not in text and "roles above" not in text, role.id
