@@ -156,3 +156,37 @@ def test_running_out_of_keys_cancels_instead_of_waiting(type_keys: TypeKeys, typ
     assert code == 130
     assert "Quiz cancelled." in err
     assert out == ""
+
+
+LEFT = "\x1b[D"
+
+
+def test_number_keys_pick_a_level(type_keys: TypeKeys) -> None:
+    """A digit moves to that choice (1 = the first); Enter takes it."""
+    digits = "".join(
+        str([c.value for c in q.choices].index(ANSWERS[q.id]) + 1) + ENTER
+        for q in QUESTIONNAIRE.questions
+    )
+    code, out, err = run_quiz(type_keys, digits + review_keys(QUESTIONNAIRE), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["work_product"] == PRODUCT
+    expected = axis_means(QUESTIONNAIRE, ANSWERS)
+    for axis in AXES:
+        assert data["profile"][axis] == pytest.approx(expected.value(axis), abs=1e-3)
+
+
+def test_left_goes_back_to_the_previous_question(
+    type_keys: TypeKeys,
+) -> None:
+    first = QUESTIONNAIRE.questions[0]
+    top = len(first.choices)
+    # Answer the first question with level 1, go back from the second, change it
+    # to the top level, then answer everything as ANSWERS does.
+    typed = ENTER + LEFT + str(top) + ENTER + ANSWER_KEYS[len(choose(first, ANSWERS[first.id])) :]
+    code, out, err = run_quiz(type_keys, typed + review_keys(QUESTIONNAIRE), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["unknown_items"] == []
+    answers = dict(ANSWERS) | {first.id: first.choices[-1].value}
+    assert data["best"] == assess(MODEL, evidence_from_answers(QUESTIONNAIRE, answers)).best.role.id

@@ -9,7 +9,8 @@ from typing import Any, TextIO
 from mlroles.core.questionnaire import AnswerValue, Question, Questionnaire
 
 CONFIRM = "__confirm__"
-CHOICE_INDENT = "   "  # questionary puts " » " or three spaces before a choice
+BACK = "__back__"  # what a question returns when the user goes back
+CHOICE_INDENT = "      "  # questionary puts " » " and the shortcut "1) " before a choice
 
 
 def _wrap(text: str, width: int, indent: str) -> str:
@@ -17,7 +18,14 @@ def _wrap(text: str, width: int, indent: str) -> str:
     return ("\n" + indent).join(textwrap.wrap(text, max(20, width - len(indent) - 1)))
 
 
-def _select(message: str, choices: list[Any], default: Any, output: Any) -> Any:
+def _select(
+    message: str,
+    choices: list[Any],
+    default: Any,
+    output: Any,
+    instruction: str = " ",
+    back: bool = False,
+) -> Any:
     import questionary
 
     extra = {"output": output} if output is not None else {}
@@ -26,11 +34,24 @@ def _select(message: str, choices: list[Any], default: Any, output: Any) -> Any:
         message,
         choices=choices,
         default=default,
-        instruction=" ",
+        instruction=instruction,
         qmark="?",
         erase_when_done=True,
+        use_shortcuts=any(getattr(c, "shortcut_key", None) for c in choices),
         **extra,
     )
+    if back:  # the left arrow returns to the previous question
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+        from prompt_toolkit.keys import Keys
+
+        bindings = KeyBindings()
+
+        @bindings.add(Keys.Left, eager=True)
+        def _go_back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
     return question.unsafe_ask()  # lets Ctrl-C through as KeyboardInterrupt for the CLI
 
 
@@ -42,18 +63,35 @@ def ask_question(
     width: int,
     output: Any,
     because: str = "",
+    back: bool = False,
+    changing: bool = False,
 ) -> AnswerValue:
+    """Ask one question; BACK when the user goes back (only when back is allowed).
+    changing: the question was answered before, so the echo says what changed
+    rather than repeating a line the screen already shows."""
     import questionary
 
+    # Number keys pick a choice (1 = the first), as the hint says.
     choices = [
-        questionary.Choice(title=_wrap(c.label, width, CHOICE_INDENT), value=c.value)
-        for c in question.choices
+        questionary.Choice(
+            title=_wrap(c.label, width, CHOICE_INDENT), value=c.value, shortcut_key=str(i)
+        )
+        for i, c in enumerate(question.choices, start=1)
     ]
     message = _wrap(f"{number}/{total} {question.text}", width, "  ")
     if because:  # why the cursor starts where it does
         message += "\n  " + _wrap(because, width, "  ")
-    answer: AnswerValue = _select(message, choices, current, output)
-    _echo(f"✓ {number}/{total} {question.label_for(answer)}", width, output)
+    hint = f"(1-{len(choices)} or ↑↓, then Enter{'; ← back' if back else ''})"
+    answer: AnswerValue = _select(message, choices, current, output, hint, back)
+    if answer == BACK:
+        return answer
+    label = question.label_for(answer)
+    if not changing:
+        _echo(f"✓ {number}/{total} {label}", width, output)
+    elif answer == current:
+        _echo(f"✓ {number}/{total} kept: {label}", width, output)
+    else:
+        _echo(f"✎ {number}/{total} changed to: {label}", width, output)
     return answer
 
 
@@ -112,15 +150,31 @@ def run_quiz(
         n for n in numbered if n[1].id in known
     ]
     answers: dict[str, AnswerValue] = {}
-    for number, question in order:
+    position = 0
+    while position < len(order):
+        number, question = order[position]
         start, because = known.get(question.id, (None, ""))
-        answers[question.id] = ask_question(
-            question, number, len(questions), start, width, output, because
+        again = question.id in answers  # reached by going back
+        answer = ask_question(
+            question,
+            number,
+            len(questions),
+            answers.get(question.id, start),
+            width,
+            output,
+            because,
+            back=position > 0,
+            changing=again,
         )
+        if answer == BACK:
+            position -= 1
+            continue
+        answers[question.id] = answer
+        position += 1
     while (choice := review(questionnaire, answers, width, output)) != CONFIRM:
         number = next(i for i, q in enumerate(questions, start=1) if q.id == choice)
         question = questions[number - 1]
         answers[choice] = ask_question(
-            question, number, len(questions), answers[choice], width, output
+            question, number, len(questions), answers[choice], width, output, changing=True
         )
     return answers

@@ -60,7 +60,7 @@ class Questionnaire:
     questions: tuple[Question, ...]
     source: str
     rules: ScoringRules
-    intro: str = "Use ↑ ↓ and Enter. Ctrl-C quits."
+    intro: str = "Use ↑ ↓ or a number, then Enter; ← goes back. Ctrl-C quits."
     posting_intro: str = ""
 
     def get(self, question_id: str) -> Question:
