@@ -148,3 +148,22 @@ def test_no_role_text_points_at_roles_above_or_below(run: Run) -> None:
     for role in CATALOG.roles:
         text = " ".join([role.function, role.summary, role.work_product, *role.hiring])
         assert "role above" not in text and "roles above" not in text, role.id
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["describe", "mle"], ["quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--no-save"]],
+)
+def test_prose_stays_under_100_columns_on_a_wide_terminal(run: Run, args: list[str]) -> None:
+    result = run(*args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+
+
+@pytest.mark.parametrize(
+    "args", [["describe", "mle"], ["roles"], ["compare", "de", "mle"], ["chart", "--survey"]]
+)
+def test_piped_pages_have_no_trailing_spaces(run: Run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []

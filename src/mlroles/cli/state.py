@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from mlroles.files.history import History, HistoryLoad
 
 PROGRESS_MIN_LINES = 20_000  # smaller inputs finish before a bar is worth drawing
+# Paragraphs wider than this are hard to read; wide terminals get a margin.
+PAGE_WIDTH = 100
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class AppState:
         page: "Callable[[], RenderableType]",
         markdown: Callable[[], str] | None = None,
         pretty: bool = True,
+        wide: bool = False,
     ) -> None:
         """Print a command's result in the form out chose. Each form is built
         only when it is the one asked for, so printing JSON or Markdown never
@@ -108,20 +111,35 @@ class AppState:
                 raise ValueError("--format markdown was allowed for a command without it")
             self.print_text(markdown())
         else:
-            self.show(page(), out.svg, out.html)
+            self.show(page(), out.svg, out.html, wide)
 
     def show(
-        self, page: "RenderableType", svg: Path | None = None, html: Path | None = None
+        self,
+        page: "RenderableType",
+        svg: Path | None = None,
+        html: Path | None = None,
+        wide: bool = False,
     ) -> None:
         """Print a page, and save it as SVG or HTML if asked. An export to
         STDOUT replaces the page there. A page given as a str is printed as it
-        is, never wrapped, so paths in it stay whole."""
+        is, never wrapped, so paths in it stay whole. Prose is kept to
+        PAGE_WIDTH columns on wide terminals unless the page is wide (columns
+        side by side); piped pages lose the padding at the ends of lines."""
         import io
 
         exports = svg is not None or html is not None
         to_stdout = STDOUT in (svg, html)
-        console = self.env.console(record=exports, file=io.StringIO() if to_stdout else None)
+        piped = not self.env.stdout_isatty and not to_stdout
+        buffer = io.StringIO() if to_stdout or piped else None
+        console = self.env.console(record=exports, file=buffer)
+        if not wide and not isinstance(page, str):
+            from rich.constrain import Constrain
+
+            page = Constrain(page, PAGE_WIDTH)
         console.print(page, soft_wrap=isinstance(page, str))
+        if piped and buffer is not None:
+            lines = buffer.getvalue().splitlines()
+            self.print_text("".join(line.rstrip() + "\n" for line in lines))
         if svg is not None:
             self._export(svg, console.export_svg(title="mlroles", clear=False))
         if html is not None:

@@ -40,4 +40,4 @@ def compare_command(
 
         return compare_data(found, survey)
 
-    state.emit(out, data=data, page=lambda: pages.compare(found, survey))
+    state.emit(out, data=data, page=lambda: pages.compare(found, survey), wide=True)

@@ -31,4 +31,4 @@ def roles_command(
 
         return [role_data(role) for role in catalog.roles]
 
-    state.emit(out, data=data, page=lambda: pages.roles(catalog))
+    state.emit(out, data=data, page=lambda: pages.roles(catalog), wide=True)  # a table

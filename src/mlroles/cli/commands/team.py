@@ -81,4 +81,5 @@ def team_command(
         data=data,
         page=lambda: pages.team(report, catalog),
         pretty=len(report.fits) <= PRETTY_JSON_LIMIT,
+        wide=True,  # tables of members and roles
     )
