@@ -167,3 +167,13 @@ def test_piped_pages_have_no_trailing_spaces(run: Run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []
+
+
+def test_a_narrow_terminal_stacks_the_ranking_with_whole_role_names(run: Run) -> None:
+    args = ("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--no-save")
+    narrow = run(*args, env={"COLUMNS": "40"}).stdout
+    for role in CATALOG.roles:
+        assert role.name in narrow, role.name
+    assert "…" not in narrow.split("Every role, most likely first")[1].split("Prob:")[0]
+    wide = run(*args, env={"COLUMNS": "80"}).stdout
+    assert any(line.split()[:2] == ["#", "Role"] for line in wide.splitlines() if line.strip())

@@ -87,7 +87,14 @@ def test_retake_shows_movement(run: Run) -> None:
     assert 1 < threshold < 4.5
     page = run("quiz", "--ml", "6.5", "--swe", "7.2", "--comm", "3").stdout
     assert "Since your last result" in page
-    assert f"ML: 2.0 → 6.5 (+4.5; noise ±{threshold:.1f}) a real change" in page
+    said = " ".join(page.split())
+    assert (
+        f"ML: 2.0 → 6.5, up 4.5: a real change (a retake moves up to {threshold:.1f} by chance)"
+        in said
+    )
+    assert "±" not in said and "-0.0" not in said and "+0.0" not in said
+    assert "SWE: 7.0 → 7.2, up 0.2: within chance" in said
+    assert "Comm: 3.0 → 3.0, no change" in said
     assert "○ before" in page or "before ○" in page
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES
 from mlroles.core.catalog import Catalog
-from mlroles.core.movement import Movement
+from mlroles.core.movement import AxisMove, Movement
 from mlroles.core.posting import PostingReading
 from mlroles.core.questionnaire import Questionnaire
 from mlroles.core.reading import Reading as TextReading
@@ -47,6 +47,46 @@ def profile_line(assessment: Assessment, catalog: Catalog, who: str = "You") -> 
 
 def short_role_name(score: RoleScore) -> str:
     return score.role.name + (f" ({score.kind.id})" if score.kind else "")
+
+
+# Narrower than this, the ranking's columns would cut role names: stack it.
+RANKING_MIN_WIDTH = 60
+
+
+class RankingView:
+    """Every role, most likely first: a table, or one block per role when the
+    terminal is too narrow for the columns."""
+
+    def __init__(self, assessment: Assessment) -> None:
+        self.assessment = assessment
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= RANKING_MIN_WIDTH:
+            yield ranking_table(self.assessment)
+        else:
+            yield ranking_stacked(self.assessment)
+
+
+def ranking_stacked(assessment: Assessment) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for index, score in enumerate(assessment.ranking, start=1):
+        name = short_role_name(score) + (" *" if score.product_match else "")
+        gaps = "  ".join(
+            f"{AXIS_LABELS[a]} "
+            + (signed(score.gaps.value(a)) if a in assessment.known_axes else UNKNOWN)
+            for a in AXES
+        )
+        grid.add_row(
+            Text(str(index), style="bold" if index == 1 else ""),
+            Text.assemble(
+                (name, "bold" if index == 1 else ""),
+                f"\nProb {percent(score.probability)}  Fit {score.fit:.0f}%  "
+                f"Dist {score.distance:.1f}\n{gaps}",
+            ),
+        )
+    return grid
 
 
 def ranking_table(assessment: Assessment) -> Table:
@@ -110,19 +150,26 @@ def verdict_lines(verdict: Verdict, assessment: Assessment) -> list[RenderableTy
     return parts
 
 
+def move_words(move: AxisMove) -> tuple[str | tuple[str, str], ...]:
+    """'5.0 → 1.0, down 4.0: a real change (a retake moves up to 2.0 by
+    chance)', in words rather than a bare '±'."""
+    change = abs(move.change)
+    if change < 0.05:
+        return (f"{move.before:.1f} → {move.after:.1f}, no change",)
+    direction = "up" if move.change > 0 else "down"
+    by_chance = f"(a retake moves up to {move.threshold:.1f} by chance)"
+    said = f"{move.before:.1f} → {move.after:.1f}, {direction} {change:.1f}: "
+    if move.real:
+        return (said, ("a real change", "bold green"), f" {by_chance}")
+    return (said, ("within chance", "dim"), f" {by_chance}")
+
+
 def movement_section(moved: Movement, previous: SavedResult, catalog: Catalog) -> list[Text]:
     lines = [
         Text(f"Since your last result ({previous.when:%Y-%m-%d %H:%M} UTC)", style="bold cyan")
     ]
     for move in moved.axes:
-        verdict = ("a real change", "bold green") if move.real else ("within noise", "dim")
-        lines.append(
-            Text.assemble(
-                f"  {AXIS_LABELS[move.axis]}: {move.before:.1f} → {move.after:.1f} "
-                f"({move.change:+.1f}; noise ±{move.threshold:.1f}) ",
-                verdict,
-            )
-        )
+        lines.append(Text.assemble(f"  {AXIS_LABELS[move.axis]}: ", *move_words(move)))
     if moved.best_before != moved.best_after:
         before = catalog.find(moved.best_before)
         name = before.name if before else moved.best_before
@@ -152,7 +199,7 @@ def result_page(
         TerminalChart(markers, title="Where you stand" if plotted else "The roles"),
         Text(),
         Text("Every role, most likely first", style="bold cyan"),
-        ranking_table(assessment),
+        RankingView(assessment),
         *ranking_legend(assessment),
         Text(),
         profile_line(assessment, catalog),
@@ -283,7 +330,7 @@ def posting_page(
         profile_line(assessment, catalog, who="The posting"),
         Text(),
         Text("Every role, most likely first", style="bold cyan"),
-        ranking_table(assessment),
+        RankingView(assessment),
         *ranking_legend(assessment, whose="the posting's"),
     ]
     return Group(*parts)
