@@ -4,6 +4,7 @@ command, and the rough edges a new user hit (issue: one consistent CLI)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -177,3 +178,66 @@ def test_a_narrow_terminal_stacks_the_ranking_with_whole_role_names(run: Run) ->
     assert "…" not in narrow.split("Every role, most likely first")[1].split("Prob:")[0]
     wide = run(*args, env={"COLUMNS": "80"}).stdout
     assert any(line.split()[:2] == ["#", "Role"] for line in wide.splitlines() if line.strip())
+
+
+HEADER = "name,ml,swe,comm,work_product"
+
+
+def team_members(run: Run, path: Path) -> list[dict[str, Any]]:
+    import json
+
+    result = run("team", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    members: list[dict[str, Any]] = json.loads(result.stdout)["members"]
+    return members
+
+
+def test_team_reads_utf16_from_excel(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_bytes(f"{HEADER}\nZoë,5,6,3,\n".encode("utf-16"))
+    assert [m["name"] for m in team_members(run, path)] == ["Zoë"]
+
+
+def test_a_team_file_in_another_encoding_names_the_row_and_the_fix(
+    run: Run, tmp_path: Path
+) -> None:
+    path = tmp_path / "team.csv"
+    path.write_bytes(f"{HEADER}\nAda,5,5,5,\nZoë,5,6,3,\n".encode("cp1252"))
+    result = run("team", str(path))
+    assert result.exit_code == 2
+    assert "row 3" in result.stderr and "CSV UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_tsv_and_standard_input_and_not_sure(run: Run, tmp_path: Path) -> None:
+    import json
+
+    tsv = f"{HEADER}\nAda\t5\t6\t3\tnot-sure\nBo\t2\t8\t2\tNot sure\n".replace(",", "\t")
+    result = run("team", "-", "--json", input=tsv)
+    assert result.exit_code == 0, result.stderr
+    members = json.loads(result.stdout)["members"]
+    assert [m["name"] for m in members] == ["Ada", "Bo"]
+    assert [m["work_product"] for m in members] == [None, None]
+    assert members[0]["profile"] == {
+        "machine_learning": 5.0,
+        "software_engineering": 6.0,
+        "communication": 3.0,
+    }
+
+
+def test_extra_cells_are_reported_once(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text(f"{HEADER}\nAda,5,5,5,,x\nBo,5,5,5,,y\nCy,5,5,5,\n", encoding="utf-8")
+    result = run("team", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("more cells than the header") == 1
+    assert "2 rows have" in result.stderr and "row 2" in result.stderr
+
+
+def test_team_json_gives_null_for_an_axis_no_answer_spoke_to(run: Run, tmp_path: Path) -> None:
+    swe = [q.id for q in QUESTIONNAIRE.axis_questions if q.axis == "software_engineering"]
+    path = tmp_path / "team.csv"
+    path.write_text(f"name,{','.join(swe)}\nAda,{','.join('4' for _ in swe)}\n", "utf-8")
+    (member,) = team_members(run, path)
+    assert member["profile"]["software_engineering"] == 10 * 3 / 4
+    assert member["profile"]["machine_learning"] is None

@@ -58,7 +58,10 @@ def test_team_json(run: Run, write_csv: WriteCsv) -> None:
     data = json.loads(run("team", str(write_csv(GOOD)), "--json").stdout)
     assert [m["row"] for m in data["members"]] == [2, 3, 4]
     assert [m["best"] for m in data["members"]] == ["ml-engineer", "ml-devops", "ml-researcher"]
-    assert set(data["members"][0]) == {"row", "name", "best", "fit", "confidence", "probability"}
+    assert set(data["members"][0]) == {
+        "row", "name", "best", "fit", "confidence", "probability", "profile", "work_product"
+    }  # fmt: skip
+    assert all(None not in m["profile"].values() for m in data["members"])  # places: all axes
     assert all(m["confidence"] is None for m in data["members"])  # only with --stability
     assert all(0 < m["probability"] <= 1 for m in data["members"])
     assert [c["role"] for c in data["coverage"]] == list(CATALOG.ids)

@@ -6,9 +6,11 @@ simulated retakes, which cost the most, are run only when asked for."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from mlroles.core.axes import AXES, Axis
 from mlroles.core.catalog import Role
 from mlroles.core.scoring import (
     Confidence,
@@ -35,6 +37,7 @@ class Roster:
     members: tuple[Member, ...]
     errors: tuple[RowError, ...]
     by_items: bool = False  # members answered questions, rather than giving places
+    notes: tuple[str, ...] = ()  # said once about the whole file, e.g. ignored extra cells
 
 
 class MemberFit(NamedTuple):
@@ -67,6 +70,15 @@ class TeamReport:
     fits: tuple[MemberFit, ...]
     coverage: tuple[Coverage, ...]
     errors: tuple[RowError, ...]
+    item_axis: Mapping[str, Axis]  # which axis each question speaks to
+
+    def known_axes(self, fit: MemberFit) -> tuple[Axis, ...]:
+        """The axes a member's data speaks to: all of them for a place."""
+        evidence = fit.member.evidence
+        if evidence.axes is not None:
+            return AXES
+        spoken = {self.item_axis[item] for item, _ in evidence.levels}
+        return tuple(a for a in AXES if a in spoken)
 
 
 def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamReport:
@@ -115,4 +127,4 @@ def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamRep
         )
         for i, role in enumerate(roles)
     )
-    return TeamReport(tuple(fits), coverage, roster.errors)
+    return TeamReport(tuple(fits), coverage, roster.errors, model.item_axis)

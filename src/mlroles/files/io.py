@@ -58,3 +58,15 @@ def data_dir(env: Mapping[str, str]) -> Path:
     else:
         base = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share")
     return base / "mlroles"
+
+
+def read_bytes(path: Path, what: str) -> bytes:
+    """A file's bytes, with every failure a user error that says what to do."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{what} not found: {path}", "Check the path and try again.") from None
+    except IsADirectoryError:
+        raise UserError(f"{what} {path} is a directory; give a file.") from None
+    except OSError as exc:
+        raise UserError(f"Cannot read {what.lower()} {path}: {exc.strerror}.") from None

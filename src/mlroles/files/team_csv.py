@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
-from mlroles.core.catalog import Catalog
+from mlroles.core.catalog import Catalog, normalize
 from mlroles.core.questionnaire import LEVELS, NOT_SURE, Questionnaire
 from mlroles.core.sanitize import clean
 from mlroles.core.scoring import Evidence
@@ -45,7 +45,33 @@ def _column(name: str) -> str:
 
 
 def _delimiter(header: str) -> str:
-    return ";" if header.count(";") > header.count(",") else ","
+    """Tab, semicolon (Excel in many locales) or comma: whichever the header has most of."""
+    counts = {d: header.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def decode_team_file(data: bytes, source: str) -> str:
+    """The text of a team file: UTF-8 (with or without a BOM) or UTF-16 with
+    its BOM, as Excel saves "Unicode text". Other bytes are an error that
+    names the row and says how to save the file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TeamFileError(source, ["the file says it is UTF-16 but is not."]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row = data.count(b"\n", 0, exc.start) + 1
+        raise TeamFileError(
+            source,
+            [
+                f"row {row} is not UTF-8 text (byte {exc.start}); the file may come from "
+                "Excel in another encoding. Save it as 'CSV UTF-8 (Comma delimited)' and "
+                "try again."
+            ],
+        ) from None
 
 
 def _number(value: str, column: str) -> float | str:
@@ -145,10 +171,13 @@ def parse_roster(
     never_asked = [q.id for q in questionnaire.axis_questions if q.id not in asked]
     members: list[Member] = []
     errors: list[RowError] = []
+    longer: list[int] = []  # rows with more cells than the header names
     try:
         for count, (line, row) in enumerate(rows):
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(line)
+            if len(row) > len(raw_header) and any(cell.strip() for cell in row[len(raw_header) :]):
+                longer.append(line)
             if len(row) < header.width:
                 row = row + [""] * (header.width - len(row))
             problems: list[str] = []
@@ -160,7 +189,7 @@ def parse_roster(
                 role = catalog.find(raw)
                 products[raw] = role.id if role else None
             product = products[raw]
-            if raw and raw != NOT_SURE and product is None:
+            if raw and normalize(raw) != NOT_SURE and product is None:
                 problems.append(f"'work_product' {clean(repr(raw))} is not a role id.")
             evidence = None
             if header.items:
@@ -199,7 +228,14 @@ def parse_roster(
                 members.append(Member(line, clean(name), evidence))
     except csv.Error as exc:
         raise TeamFileError(source, [f"not readable as CSV: {exc}."]) from None
-    return Roster(tuple(members), tuple(errors), by_items=bool(header.items))
+    notes: tuple[str, ...] = ()
+    if longer:
+        rows_said = "1 row has" if len(longer) == 1 else f"{len(longer):,} rows have"
+        notes = (
+            f"{rows_said} more cells than the header names (first: row {longer[0]}); "
+            "the extra cells were ignored.",
+        )
+    return Roster(tuple(members), tuple(errors), by_items=bool(header.items), notes=notes)
 
 
 def _nonblank(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:

@@ -319,6 +319,8 @@ class MemberData(TypedDict):
     confidence: str | None  # only with --stability: it needs the simulated retakes
     probability: float
     stability: NotRequired[float]  # only with --stability
+    profile: MeasuredAxesData  # the member's place; null on an axis no answer spoke to
+    work_product: str | None
 
 
 class CoverageData(TypedDict):
@@ -680,7 +682,9 @@ def history_data(results: "tuple[SavedResult, ...]") -> list[SavedResultData]:
     ]
 
 
-def _member_data(fit: "MemberFit") -> MemberData:
+def _member_data(fit: "MemberFit", report: "TeamReport") -> MemberData:
+    from mlroles.core.axes import Position
+
     data: MemberData = {
         "row": fit.member.row,
         "name": fit.member.name,
@@ -688,6 +692,8 @@ def _member_data(fit: "MemberFit") -> MemberData:
         "fit": round(fit.fit, 1),
         "confidence": None if fit.confidence is None else str(fit.confidence),
         "probability": round(fit.probability, 4),
+        "profile": measured_data(Position(*fit.profile), report.known_axes(fit)),
+        "work_product": fit.member.evidence.work_product,
     }
     if fit.stability is not None:
         data["stability"] = round(fit.stability, 4)
@@ -696,7 +702,7 @@ def _member_data(fit: "MemberFit") -> MemberData:
 
 def team_data(report: "TeamReport") -> TeamData:
     return {
-        "members": [_member_data(f) for f in report.fits],
+        "members": [_member_data(f, report) for f in report.fits],
         "coverage": [
             {
                 "role": c.role.id,

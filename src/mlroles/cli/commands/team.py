@@ -26,7 +26,10 @@ def team_command(
     file: Annotated[
         Path,
         typer.Argument(
-            help="CSV: name, ml, swe, comm[, work_product].", dir_okay=False, show_default=False
+            help="CSV or TSV: name, ml, swe, comm[, work_product], or one column per "
+            "question id; - reads standard input.",
+            dir_okay=False,
+            show_default=False,
         ),
     ],
     strict: Annotated[bool, typer.Option("--strict", help="Any bad row is an error.")] = False,
@@ -44,15 +47,18 @@ def team_command(
 ) -> None:
     """Map a whole team on the chart and see which roles it covers."""
     from mlroles.core.team import score_team
-    from mlroles.files.catalog_file import read_text
-    from mlroles.files.team_csv import TeamFileError, parse_roster
+    from mlroles.files.io import read_bytes
+    from mlroles.files.team_csv import decode_team_file, parse_roster
     from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
     model = state.model()
     catalog = model.catalog
-    text = read_text(file, "Team file", TeamFileError)
+    if str(file) == "-":
+        text = state.env.stdin.read()
+    else:
+        text = decode_team_file(read_bytes(file, "Team file"), str(file))
     with state.progress("Reading the team", total=text.count("\n") + 1) as advance:
         roster = parse_roster(text, str(file), catalog, model.questionnaire, advance)
     if roster.errors:
@@ -67,6 +73,7 @@ def team_command(
             f"Skipped {counted(len(lines), 'bad row')}; scored the other "
             f"{counted(len(roster.members), 'member')}."
         )
+    state.message(*(f"{file}: {note}" for note in roster.notes))
     if not roster.members:
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(model, roster, stability)
