@@ -28,7 +28,7 @@ from mlroles.core.saved import SavedResult
 from mlroles.core.scoring import Evidence, assess, build_model
 from mlroles.files.history import History, parse_record, record
 
-from .conftest import CATALOG, NEW_QUESTION, QUESTIONNAIRE, REPO, Run, with_table
+from .conftest import CATALOG, NEW_QUESTION, QUESTIONNAIRE, REPO, Run, TypeKeys, with_table
 
 DIRECT = ["quiz", "--ml", "6", "--swe", "7", "--comm", "3"]
 
@@ -267,3 +267,68 @@ def test_eight_concurrent_quizzes_lose_nothing(tmp_path: Path, isolated_home: Pa
     assert saved.problems == ()
     assert sorted(r.profile.machine_learning for r in saved.results) == [float(i) for i in range(8)]
     assert not list(results_dir(isolated_home).glob(".*tmp"))
+
+
+def test_history_numbers_shows_and_keeps_the_answers(run: Run, tmp_path: Path) -> None:
+    import json as json_module
+
+    from .conftest import answers_by_axis
+
+    answers = answers_by_axis(
+        QUESTIONNAIRE,
+        {"software_engineering": [4], "machine_learning": [3], "communication": [2]},
+        "not-sure",
+    )
+    path = tmp_path / "answers.json"
+    path.write_text(json_module.dumps(answers), encoding="utf-8")
+    assert run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save").exit_code == 0
+    assert run("quiz", "--answers", str(path), "--save").exit_code == 0
+    listed = json_module.loads(run("history", "--json").stdout)
+    assert [r["number"] for r in listed] == [1, 2]
+    assert listed[0]["answers"] == {} and listed[1]["answers"] == answers
+    assert 0 < listed[1]["probability"] <= 1
+    shown = run("history", "show", "2")
+    assert shown.exit_code == 0
+    first = QUESTIONNAIRE.questions[0]
+    assert first.label_for(answers[first.id]) in " ".join(shown.stdout.split())
+    assert run("history", "show", "3").exit_code == 2
+    assert run("history", "show").exit_code == 2
+
+
+def test_history_delete_asks_first_and_never_hangs_without_a_terminal(run: Run) -> None:
+    for _ in range(3):
+        run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save")
+    refused = run("history", "delete", "1")
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert len(json.loads(run("history", "--json").stdout)) == 3  # nothing deleted
+    assert run("history", "delete", "2", "--yes").exit_code == 0
+    assert len(json.loads(run("history", "--json").stdout)) == 2
+    assert run("history", "clear").exit_code == 2
+    assert run("history", "clear", "--yes").exit_code == 0
+    assert json.loads(run("history", "--json").stdout) == []
+
+
+def test_a_result_from_a_newer_version_is_skipped_and_left_alone(
+    run: Run, isolated_home: Path
+) -> None:
+    run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save")
+    folder = isolated_home / "results"
+    newer = folder / "result-29990101T000000000000Z-1-abcdef.json"
+    newer.write_text('{"schema_version": 99, "something": "new"}\n', encoding="utf-8")
+    result = run("history")
+    assert result.exit_code == 0
+    assert "newer mlroles" in result.stderr
+    assert newer.exists() and newer.read_text(encoding="utf-8").startswith('{"schema_version": 99')
+    assert not list(folder.glob("*.corrupt*"))
+
+
+@pytest.mark.parametrize(("key", "left"), [("n", 2), ("y", 1)])
+def test_history_delete_asks_in_a_terminal(
+    run: Run, run_tty: Run, type_keys: TypeKeys, key: str, left: int
+) -> None:
+    for _ in range(2):
+        run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save")
+    type_keys(key)
+    result = run_tty("history", "delete", "1")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(run("history", "--json").stdout)) == left

@@ -178,3 +178,16 @@ def run_quiz(
             question, number, len(questions), answers[choice], width, output, changing=True
         )
     return answers
+
+
+def confirm(question: str, env: Any) -> bool:
+    """Yes or no, with no as the default; prompts on stderr when stdout is piped."""
+    import questionary
+
+    extra: dict[str, Any] = {}
+    if not env.stdout_isatty:
+        from prompt_toolkit.output import create_output
+
+        extra["output"] = create_output(stdout=env.stderr)
+    answer: bool = questionary.confirm(question, default=False, **extra).unsafe_ask()
+    return answer

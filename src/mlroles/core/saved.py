@@ -17,3 +17,5 @@ class SavedResult:
     work_product: str | None
     best: str
     confidence: str
+    probability: float | None = None  # the best role's, when the result was saved
+    answers: tuple[tuple[str, int | str], ...] = ()  # (question id, value), when answered

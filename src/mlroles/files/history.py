@@ -26,6 +26,7 @@ SCHEMA_VERSION = 1
 class HistoryLoad:
     results: tuple[SavedResult, ...]  # oldest first
     problems: tuple[str, ...]
+    paths: tuple[Path, ...] = ()  # each result's file, in the same order
 
     @property
     def latest(self) -> SavedResult | None:
@@ -41,6 +42,8 @@ def record(result: SavedResult) -> dict[str, Any]:
         "work_product": result.work_product,
         "best": result.best,
         "confidence": result.confidence,
+        "probability": result.probability,
+        "answers": dict(result.answers),
     }
 
 
@@ -53,14 +56,30 @@ def _position(data: object) -> Position:
     return Position(*(float(v) for v in values))
 
 
+class NewerResult(Exception):
+    """A result written by a newer mlroles: left alone, not read."""
+
+
 def parse_record(data: object) -> SavedResult:
-    """A saved result from its JSON; ValueError or KeyError if it is not one."""
-    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
+    """A saved result from its JSON; NewerResult for a newer schema, and
+    ValueError or KeyError if it is not one."""
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise NewerResult(version)
+    if not isinstance(data, dict) or version != SCHEMA_VERSION:
         raise ValueError("not a saved mlroles result")
     when = datetime.fromisoformat(str(data["when"]))
     product = data["work_product"]
     if not (product is None or isinstance(product, str)):
         raise ValueError("work_product must be a role id or null")
+    probability = data.get("probability")  # absent in results saved before it was kept
+    if probability is not None and not isinstance(probability, int | float):
+        raise ValueError("probability must be a number or null")
+    answers = data.get("answers") or {}
+    if not isinstance(answers, dict) or not all(
+        isinstance(v, int | str) and not isinstance(v, bool) for v in answers.values()
+    ):
+        raise ValueError("answers must map question ids to values")
     return SavedResult(
         when=when if when.tzinfo else when.replace(tzinfo=UTC),
         profile=_position(data["profile"]),
@@ -68,6 +87,8 @@ def parse_record(data: object) -> SavedResult:
         work_product=product,
         best=str(data["best"]),
         confidence=str(data["confidence"]),
+        probability=None if probability is None else float(probability),
+        answers=tuple((str(k), v) for k, v in answers.items()),
     )
 
 
@@ -97,15 +118,40 @@ class History:
             return HistoryLoad(
                 (), (f"Cannot read the history folder {self.directory}: {exc.strerror}.",)
             )
-        results: list[SavedResult] = []
+        results: list[tuple[SavedResult, Path]] = []
         problems: list[str] = []
         for path in files:
             try:
-                results.append(parse_record(json.loads(path.read_text(encoding="utf-8"))))
-            except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+                raw = path.read_bytes()
+            except OSError as exc:  # unreadable now is not corrupt: leave it where it is
+                problems.append(f"Saved result {path} could not be read: {exc.strerror}.")
+                continue
+            try:
+                results.append((parse_record(json.loads(raw.decode("utf-8"))), path))
+            except NewerResult as newer:
+                problems.append(
+                    f"Saved result {path} was written by a newer mlroles (schema version "
+                    f"{newer}); left as it is and skipped. Upgrade mlroles to read it."
+                )
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
                 problems.append(self._set_aside(path, exc))
-        results.sort(key=lambda r: r.when)
-        return HistoryLoad(tuple(results), tuple(problems))
+        results.sort(key=lambda pair: pair[0].when)
+        return HistoryLoad(
+            tuple(r for r, _ in results), tuple(problems), tuple(p for _, p in results)
+        )
+
+    def delete(self, path: Path) -> None:
+        """Remove one result file; only ever a result-*.json inside the folder."""
+        from mlroles.core.errors import UserError
+
+        if path.parent != self.directory or not path.name.startswith("result-"):
+            raise ValueError(f"not a result file of this history: {path}")
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass  # already gone: what was asked for is true
+        except OSError as exc:
+            raise UserError(f"Cannot delete {path}: {exc.strerror}.") from None
 
     def _set_aside(self, path: Path, reason: Exception) -> str:
         what = f"Saved result {path} could not be read ({type(reason).__name__}: {reason})"

@@ -309,6 +309,9 @@ class SavedResultData(TypedDict):
     best: str
     confidence: str
     work_product: str | None
+    number: int  # as `mlroles history` lists it: 1 is the oldest
+    probability: float | None  # null for results saved before it was kept
+    answers: dict[str, int | str]  # empty for a place given directly
 
 
 class MemberData(TypedDict):
@@ -670,16 +673,20 @@ def path_data(plan: "PathPlan") -> PathData:
 
 
 def history_data(results: "tuple[SavedResult, ...]") -> list[SavedResultData]:
-    return [
-        {
-            "when": r.when.isoformat(),
-            "profile": axes_data(r.profile, rounded=True),
-            "best": r.best,
-            "confidence": str(r.confidence),
-            "work_product": r.work_product,
-        }
-        for r in results
-    ]
+    return [saved_result_data(r, number) for number, r in enumerate(results, start=1)]
+
+
+def saved_result_data(r: "SavedResult", number: int) -> SavedResultData:
+    return {
+        "when": r.when.isoformat(),
+        "profile": axes_data(r.profile, rounded=True),
+        "best": r.best,
+        "confidence": str(r.confidence),
+        "work_product": r.work_product,
+        "number": number,
+        "probability": None if r.probability is None else round(r.probability, 4),
+        "answers": dict(r.answers),
+    }
 
 
 def _member_data(fit: "MemberFit", report: "TeamReport") -> MemberData:

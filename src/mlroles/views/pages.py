@@ -99,6 +99,14 @@ def history(results: tuple[SavedResult, ...], catalog: Catalog) -> RenderableTyp
     return history_table(results, catalog)
 
 
+def saved_result(
+    result: SavedResult, number: int, catalog: Catalog, questionnaire: Questionnaire
+) -> RenderableType:
+    from mlroles.views.result import saved_result_page
+
+    return saved_result_page(result, number, catalog, questionnaire)
+
+
 def team(report: TeamReport, catalog: Catalog) -> RenderableType:
     from mlroles.views.team import team_page
 

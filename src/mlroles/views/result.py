@@ -214,20 +214,65 @@ def result_page(
 
 def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("When (UTC)", no_wrap=True)
     for axis in AXES:
         table.add_column(AXIS_LABELS[axis], justify="right", no_wrap=True)
     table.add_column("Best fit")
     table.add_column("Confidence", no_wrap=True)
-    for result in results:
+    for number, result in enumerate(results, start=1):
         role = catalog.find(result.best)
         table.add_row(
+            str(number),
             f"{result.when:%Y-%m-%d %H:%M}",
             *(f"{result.profile.value(axis):.1f}" for axis in AXES),
             Text(role.name if role else result.best),
             result.confidence,
         )
     return table
+
+
+def saved_result_page(
+    result: SavedResult, number: int, catalog: Catalog, questionnaire: Questionnaire
+) -> Group:
+    """One saved result in full: its place, verdict and the answers behind it."""
+    role = catalog.find(result.best)
+    product = catalog.find(result.work_product) if result.work_product else None
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row("Saved", f"{result.when:%Y-%m-%d %H:%M} UTC")
+    grid.add_row(
+        "Place", "   ".join(f"{AXIS_LABELS[a]} {result.profile.value(a):.1f}" for a in AXES)
+    )
+    best = role.name if role else result.best
+    if result.probability is not None:
+        best += f", {percent(result.probability)} probability"
+    grid.add_row("Most likely", Text(f"{best} ({result.confidence})"))
+    grid.add_row("Work product", Text(product.name if product else "not sure"))
+    parts: list[RenderableType] = [Text(f"Saved result {number}", style="bold cyan"), grid]
+    if result.answers:
+        answers = Table.grid(padding=(0, 1))
+        answers.add_column(no_wrap=True, style="dim")
+        answers.add_column()
+        for question_id, value in result.answers:
+            try:
+                question = questionnaire.get(question_id)
+                said = f"{question.text} {question.label_for(value)}"
+            except (KeyError, StopIteration):  # a question this questionnaire no longer asks
+                said = f"{question_id} = {value}"
+            answers.add_row(str(value), Text(said))
+        parts += [Text(), Text("Answers", style="bold"), answers]
+    else:
+        parts += [
+            Text(),
+            Text(
+                "No answers were kept: the place was given directly, "
+                "or the result was saved before answers were kept.",
+                style="dim",
+            ),
+        ]
+    return Group(*parts)
 
 
 def evidence_lines(

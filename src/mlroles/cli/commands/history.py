@@ -1,4 +1,7 @@
-"""mlroles history: saved quiz results."""
+"""mlroles history: saved quiz results, and showing or deleting them."""
+
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
@@ -11,27 +14,74 @@ from mlroles.cli.output import (
     SvgOption,
     chosen_output,
 )
-from mlroles.cli.state import state_of
+from mlroles.cli.state import AppState, state_of
+from mlroles.core.errors import UserError
 
 EXAMPLES = (
-    Example("Your saved results", "mlroles history"),
-    Example("The same, as JSON", "mlroles history --json"),
+    Example("Your saved results, numbered", "mlroles history"),
+    Example("One result in full, with its answers", "mlroles history show 1"),
+    Example("Delete one without being asked", "mlroles history delete 1 --yes"),
+    Example("The list as JSON", "mlroles history --json"),
 )
+
+
+class Action(StrEnum):
+    LIST = "list"
+    SHOW = "show"
+    DELETE = "delete"
+    CLEAR = "clear"
 
 
 def history_command(
     ctx: typer.Context,
+    action: Annotated[
+        Action,
+        typer.Argument(
+            help="list (the default), show N, delete N, or clear (every saved result).",
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = Action.LIST,
+    number: Annotated[
+        int | None,
+        typer.Argument(help="A result's number, as `mlroles history` lists it.", min=1),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking first.")] = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
 ) -> None:
-    """List your saved results, oldest first."""
+    """List your saved results, oldest first; show, delete or clear them."""
     from mlroles.views import pages
 
     out = chosen_output(ctx, output_format, as_json, svg, html)
     state = state_of(ctx)
+    needs_number = action in (Action.SHOW, Action.DELETE)
+    if needs_number and number is None:
+        raise UserError(
+            f"history {action} needs a result's number, e.g. mlroles history {action} 1"
+        )
+    if not needs_number and number is not None:
+        raise UserError(f"history {action} takes no number.")
     loaded = state.load_history()
+    if action in (Action.DELETE, Action.CLEAR):
+        _delete(state, action, number, yes)
+        return
+    if action == Action.SHOW:
+        index = _index(state, number, len(loaded.results))
+        result = loaded.results[index]
+
+        def one() -> object:  # JSON is built, and json_data imported, only when asked for
+            from mlroles.views.json_data import saved_result_data
+
+            return saved_result_data(result, index + 1)
+
+        catalog = state.catalog()
+        questionnaire = state.questionnaire(catalog)
+        page = lambda: pages.saved_result(result, index + 1, catalog, questionnaire)  # noqa: E731
+        state.emit(out, data=one, page=page)
+        return
     if not loaded.results and out.format == TEXT:
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
         return
@@ -42,3 +92,49 @@ def history_command(
         return history_data(loaded.results)
 
     state.emit(out, data=data, page=lambda: pages.history(loaded.results, state.catalog()))
+
+
+def _index(state: AppState, number: int | None, count: int) -> int:
+    if count == 0:
+        raise UserError(f"No saved results in {state.history().directory} yet.")
+    if number is None or not 1 <= number <= count:
+        raise UserError(
+            f"There is no result {number}; the saved results are numbered 1 to {count}.",
+            "See them with: mlroles history",
+        )
+    return number - 1
+
+
+def _delete(state: AppState, action: Action, number: int | None, yes: bool) -> None:
+    loaded = state.load_history()
+    if action == Action.DELETE:
+        index = _index(state, number, len(loaded.results))
+        paths = [loaded.paths[index]]
+        when = loaded.results[index].when
+        question = f"Delete result {index + 1}, saved {when:%Y-%m-%d %H:%M} UTC?"
+    else:
+        if not loaded.results:
+            state.message("There are no saved results to clear.")
+            return
+        paths = list(loaded.paths)
+        question = f"Delete all {len(paths)} saved results in {state.history().directory}?"
+    if not yes:
+        from mlroles.cli.profile_input import can_prompt
+
+        if not can_prompt(state.env):
+            raise UserError(
+                f"history {action} asks before deleting, and no terminal is attached to ask.",
+                f"Add --yes to delete without asking: mlroles history {action}"
+                + (f" {number}" if number is not None else "")
+                + " --yes",
+            )
+        from mlroles.cli.prompting import confirm
+
+        if not confirm(question, state.env):
+            state.message("Nothing was deleted.")
+            return
+    history = state.history()
+    for path in paths:
+        history.delete(path)
+    said = "1 saved result" if len(paths) == 1 else f"{len(paths)} saved results"
+    state.message(f"Deleted {said}.")

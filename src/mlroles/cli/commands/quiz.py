@@ -177,6 +177,8 @@ def _report_quiz(
             placed.evidence.work_product,
             assessment.best.role.id,
             assessment.confidence,
+            assessment.best.probability,
+            tuple((placed.answers or {}).items()),
         )
         try:
             path = state.history().save(result)
