@@ -241,3 +241,44 @@ def test_team_json_gives_null_for_an_axis_no_answer_spoke_to(run: Run, tmp_path:
     (member,) = team_members(run, path)
     assert member["profile"]["software_engineering"] == 10 * 3 / 4
     assert member["profile"]["machine_learning"] is None
+
+
+def ascii_run(*args: str, input: str = "") -> tuple[int, str, str]:
+    """Run with stdout and stderr that can only encode ASCII, as LANG=C may give."""
+    import io
+    import os
+
+    from mlroles.cli.environment import Environment
+    from mlroles.cli.main import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="ascii", write_through=True)
+    stderr = io.TextIOWrapper(err, encoding="ascii", write_through=True)
+    variables = {"MLROLES_HOME": os.environ["MLROLES_HOME"], "COLUMNS": "80"}
+    env = Environment.from_streams(io.StringIO(input), stdout, stderr, variables)
+    code = main(list(args), env)
+    return code, out.getvalue().decode("ascii"), err.getvalue().decode("ascii")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["chart", "--survey"],
+        ["describe", "data-scientist"],
+        ["compare", "de", "mle"],
+        ["quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--no-save"],
+    ],
+)
+def test_a_stream_that_only_takes_ascii_gets_ascii_drawing(args: list[str]) -> None:
+    code, out, err = ascii_run(*args)
+    assert code == 0, err
+    assert "internal error" not in err and out.strip()
+    assert "|" in out or "-" in out
+
+
+def test_json_on_an_ascii_stream_keeps_every_character(tmp_path: Path) -> None:
+    import json
+
+    code, out, err = ascii_run("team", "-", "--json", input="name,ml,swe,comm\nZoë,5,5,5\n")
+    assert code == 0, err
+    assert json.loads(out)["members"][0]["name"] == "Zoë"

@@ -40,10 +40,12 @@ class Environment:
     def from_streams(
         cls, stdin: TextIO, stdout: TextIO, stderr: TextIO, env: Mapping[str, str]
     ) -> Environment:
+        from mlroles.cli.ascii_stream import drawable
+
         return cls(
             stdin=stdin,
-            stdout=stdout,
-            stderr=stderr,
+            stdout=drawable(stdout),
+            stderr=drawable(stderr),
             stdin_isatty=_isatty(stdin),
             stdout_isatty=_isatty(stdout),
             stderr_isatty=_isatty(stderr),

@@ -167,9 +167,10 @@ class AppState:
             yield lambda done: bar.update(task, completed=done)
 
     def print_json(self, data: object, pretty: bool = True) -> None:
+        from mlroles.cli.ascii_stream import can_draw
         from mlroles.views.json_data import dumps
 
-        self.env.stdout.write(dumps(data, pretty))
+        self.env.stdout.write(dumps(data, pretty, ascii_only=not can_draw(self.env.stdout)))
 
     def print_text(self, text: str) -> None:
         self.env.stdout.write(text)

@@ -344,12 +344,13 @@ class TeamData(TypedDict):
     errors: list[RowErrorData]
 
 
-def dumps(data: Any, pretty: bool = True) -> str:
+def dumps(data: Any, pretty: bool = True, ascii_only: bool = False) -> str:
     """Indented JSON, or compact for big outputs: indenting forces the slow
-    pure-Python encoder."""
+    pure-Python encoder. ascii_only escapes every other character (\\u00eb),
+    for a stream that cannot encode it: the data stays exact."""
     import json
 
-    return json.dumps(data, indent=2 if pretty else None, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2 if pretty else None, ensure_ascii=ascii_only) + "\n"
 
 
 def _round(value: float) -> float:
