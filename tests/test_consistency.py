@@ -3,6 +3,7 @@ command, and the rough edges a new user hit (issue: one consistent CLI)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -282,3 +283,72 @@ def test_json_on_an_ascii_stream_keeps_every_character(tmp_path: Path) -> None:
     code, out, err = ascii_run("team", "-", "--json", input="name,ml,swe,comm\nZoë,5,5,5\n")
     assert code == 0, err
     assert json.loads(out)["members"][0]["name"] == "Zoë"
+
+
+def test_svg_export_is_self_contained_and_keeps_its_spaces(run: Run, tmp_path: Path) -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "chart.svg"
+    assert run("chart", "--svg", str(path)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    root = ET.fromstring(text)  # well-formed XML
+    assert root.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    assert not re.search(r"url\(\s*['\"]?https?:|@import", text)  # nothing from the network
+
+
+def test_html_export_has_a_title(run: Run, tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    path = tmp_path / "chart.html"
+    assert run("chart", "--html", str(path)).exit_code == 0
+    titles: list[str] = []
+
+    class Titles(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.inside = tag == "title"
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                titles.append(data)
+                self.inside = False
+
+    Titles().feed(path.read_text(encoding="utf-8"))
+    assert titles == ["mlroles"]
+
+
+@pytest.mark.skipif(not shutil.which("rsvg-convert"), reason="rsvg-convert is not installed")
+def test_librsvg_renders_the_svg(run: Run, tmp_path: Path) -> None:
+    import subprocess
+
+    path = tmp_path / "chart.svg"
+    run("chart", "--svg", str(path))
+    done = subprocess.run(
+        ["rsvg-convert", str(path), "-o", str(tmp_path / "chart.png")], capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "chart.png").stat().st_size > 1000
+
+
+CHROMIUM = next(
+    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
+    None,
+)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium is installed")
+def test_headless_chromium_renders_the_html(run: Run, tmp_path: Path) -> None:
+    import subprocess
+
+    path = tmp_path / "chart.html"
+    run("chart", "--html", str(path))
+    done = subprocess.run(
+        [str(CHROMIUM), "--headless", "--disable-gpu", "--no-sandbox", "--dump-dom", path.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "<title>mlroles</title>" in done.stdout and "Machine learning" in done.stdout

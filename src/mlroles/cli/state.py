@@ -140,10 +140,16 @@ class AppState:
         if piped and buffer is not None:
             lines = buffer.getvalue().splitlines()
             self.print_text("".join(line.rstrip() + "\n" for line in lines))
-        if svg is not None:
-            self._export(svg, console.export_svg(title="mlroles", clear=False))
-        if html is not None:
-            self._export(html, console.export_html(clear=False))
+        if exports:
+            from mlroles.views.export import html_format, svg_format
+
+            if svg is not None:
+                svg_text = console.export_svg(
+                    title="mlroles", clear=False, code_format=svg_format()
+                )
+                self._export(svg, svg_text)
+            if html is not None:
+                self._export(html, console.export_html(clear=False, code_format=html_format()))
 
     def _export(self, path: Path, text: str) -> None:
         if path == STDOUT:
