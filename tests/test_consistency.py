@@ -352,3 +352,30 @@ def test_headless_chromium_renders_the_html(run: Run, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "<title>mlroles</title>" in done.stdout and "Machine learning" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("mlroles describe de --format ", {"text", "json"}),
+        ("mlroles posting --format ", {"text", "json", "markdown"}),
+        ("mlroles quiz --product not", {"not-sure"}),
+    ],
+)
+def test_shell_completion_offers_values_not_file_names(words: str, expected: set[str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "_MLROLES_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mlroles"], env=env, capture_output=True, text=True
+    )
+    offered = set(done.stdout.split())
+    assert expected <= offered, done.stdout + done.stderr
+    assert not any("/" in o or o.endswith((".toml", ".py")) for o in offered)

@@ -332,3 +332,18 @@ def test_history_delete_asks_in_a_terminal(
     result = run_tty("history", "delete", "1")
     assert result.exit_code == 0, result.stderr
     assert len(json.loads(run("history", "--json").stdout)) == left
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["history", "shwo", "1"], "Did you mean 'show'?"),
+        (["history", "show", "0"], "a whole number from 1"),
+        (["history", "delete"], "needs a result's number"),
+        (["history", "clear", "2"], "takes no number"),
+    ],
+)
+def test_history_mistakes_are_explained_in_our_words(run: Run, args: list[str], said: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert said in result.stderr and "Invalid value" not in result.stderr

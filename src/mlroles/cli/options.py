@@ -40,9 +40,19 @@ def _file_option(flag: str, help: str) -> Any:  # typer.Option is typed as Any
     return typer.Option(flag, help=help, dir_okay=False, metavar="FILE", show_default=False)
 
 
+def complete_product(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The catalog's roles, and not-sure, which --product takes too."""
+    from mlroles.core.questionnaire import NOT_SURE
+
+    offered = complete_role(ctx, incomplete)
+    if NOT_SURE.startswith(incomplete.lower()):
+        offered.append((NOT_SURE, "No work product chosen"))
+    return offered
+
+
 def product_option(help: str) -> Any:  # typer.Option is typed as Any
-    """--product: a role id, alias or name, completed from the catalog."""
-    return typer.Option("--product", help=help, autocompletion=complete_role, show_default=False)
+    """--product: a role id, alias or name, or not-sure, completed from the catalog."""
+    return typer.Option("--product", help=help, autocompletion=complete_product, show_default=False)
 
 
 def answers_option(help: str) -> Any:  # typer.Option is typed as Any

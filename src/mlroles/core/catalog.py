@@ -139,6 +139,14 @@ def suggest(query: str, catalog: Catalog) -> str | None:
     return owner[close[0]] if close else None
 
 
+def suggest_word(query: str, words: list[str]) -> str | None:
+    """The word closest to a mistyped one, if any is close enough."""
+    import difflib
+
+    close = difflib.get_close_matches(query.casefold(), words, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def shared_tools(roles: list[Role]) -> set[str]:
     """Tools every compared role lists (case-insensitive)."""
     sets = [{t.casefold() for t in role.tools} for role in roles]

@@ -32,6 +32,26 @@ class Action(StrEnum):
     CLEAR = "clear"
 
 
+def _action(text: str) -> Action:
+    try:
+        return Action(text.lower())
+    except ValueError:
+        from mlroles.core.catalog import suggest_word
+
+        close = suggest_word(text, [a.value for a in Action])
+        hint = f" Did you mean '{close}'?" if close else ""
+        raise UserError(
+            f"Unknown history action '{text}'.{hint}",
+            "Use one of: list, show N, delete N, clear.",
+        ) from None
+
+
+def _number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise UserError(f"A result's number is a whole number from 1; got '{text}'.")
+    return int(text)
+
+
 def history_command(
     ctx: typer.Context,
     action: Annotated[
@@ -39,12 +59,18 @@ def history_command(
         typer.Argument(
             help="list (the default), show N, delete N, or clear (every saved result).",
             show_default=False,
-            case_sensitive=False,
+            metavar="[ACTION]",
+            parser=_action,
         ),
     ] = Action.LIST,
     number: Annotated[
         int | None,
-        typer.Argument(help="A result's number, as `mlroles history` lists it.", min=1),
+        typer.Argument(
+            help="A result's number, as `mlroles history` lists it.",
+            metavar="[N]",
+            parser=_number,
+            show_default=False,
+        ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking first.")] = False,
     output_format: FormatOption = None,
