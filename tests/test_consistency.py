@@ -379,3 +379,23 @@ def test_shell_completion_offers_values_not_file_names(words: str, expected: set
     offered = set(done.stdout.split())
     assert expected <= offered, done.stdout + done.stderr
     assert not any("/" in o or o.endswith((".toml", ".py")) for o in offered)
+
+
+def test_posting_page_explains_its_star_and_shows_its_place(run: Run) -> None:
+    result = run("posting", "--ml", "7", "--swe", "7", "--comm", "3", "--product", "mle")
+    assert result.exit_code == 0, result.stderr
+    page = " ".join(result.stdout.split())
+    assert "* the role whose work product the posting names" in page
+    assert "Where the posting stands" in page and "★" in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["40", "200"])
+def test_identifiers_and_paths_are_never_broken(run: Run, columns: str) -> None:
+    unknown = run("describe", "no-such-role", env={"COLUMNS": columns})
+    for role_id in CATALOG.ids:
+        assert role_id in unknown.stderr.replace("\n  ", " ")
+    saved = run(
+        "quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save", env={"COLUMNS": columns}
+    )
+    line = next(x for x in saved.stderr.splitlines() if x.startswith("Saved this result to"))
+    assert line.endswith(".json")  # the whole path on one line
