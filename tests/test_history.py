@@ -347,3 +347,48 @@ def test_history_mistakes_are_explained_in_our_words(run: Run, args: list[str], 
     result = run(*args)
     assert result.exit_code == 2
     assert said in result.stderr and "Invalid value" not in result.stderr
+
+
+def test_history_knows_every_confidence_label() -> None:
+    from mlroles.core.scoring import Confidence
+    from mlroles.files.history import CONFIDENCES
+
+    assert set(CONFIDENCES) == {c.value for c in Confidence}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {
+            "profile": {
+                "machine_learning": float("nan"),
+                "software_engineering": 5,
+                "communication": 5,
+            }
+        },
+        {
+            "noise": {
+                "machine_learning": float("inf"),
+                "software_engineering": 1,
+                "communication": 1,
+            }
+        },
+        {"profile": {"machine_learning": 11, "software_engineering": 5, "communication": 5}},
+        {"best": "Not an id!"},
+        {"confidence": "sure"},
+    ],
+)
+def test_a_saved_result_with_impossible_values_is_set_aside_not_a_crash(
+    run: Run, isolated_home: Path, change: dict[str, object]
+) -> None:
+    assert run(*DIRECT, "--save").exit_code == 0
+    (saved,) = (isolated_home / "results").glob("result-*.json")
+    saved.write_text(json.dumps(json.loads(saved.read_text()) | change), encoding="utf-8")
+    for args in (["chart", "--me"], [*DIRECT, "--save", "--json"]):
+        result = run(*args)
+        assert "internal error" not in result.stderr
+        assert "NaN" not in result.stdout and "Infinity" not in result.stdout
+    assert "could not be read" in run("history").stderr or list(
+        (isolated_home / "results").glob("*.corrupt")
+    )
+    assert len(list((isolated_home / "results").glob("result-*.json"))) == 1  # the new one

@@ -21,6 +21,7 @@ from mlroles.cli.commands import (
 from mlroles.cli.environment import Environment
 from mlroles.cli.exit_codes import ExitCode
 from mlroles.core.errors import UserError
+from mlroles.core.sanitize import clean
 
 __all__ = ["COMMANDS", "app", "main"]
 
@@ -64,13 +65,17 @@ def _run(argv: list[str] | None, env: Environment) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except UserError as exc:  # from an option's own parser, before a command runs
-        env.stderr.write("\n".join(exc.lines) + "\n")
+        env.stderr.write(clean("\n".join(exc.lines)) + "\n")
         return ExitCode.USER_ERROR
     except typer.TyperException as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             # Bare `mlroles`: the help is already on stdout, and asking for it
             # is not an error (clig.dev). Matched by name: the class is private.
             return ExitCode.OK
-        exc.show(file=env.stderr)  # type: ignore[attr-defined]
+        import io
+
+        shown = io.StringIO()  # Typer's message may quote the argument as typed
+        exc.show(file=shown)  # type: ignore[attr-defined]
+        env.stderr.write(clean(shown.getvalue()))
         return exc.exit_code
     return result if isinstance(result, int) else ExitCode.OK

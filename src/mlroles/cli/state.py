@@ -182,8 +182,12 @@ class AppState:
         self.env.stdout.write(text)
 
     def message(self, *lines: str) -> None:
+        """Lines for stderr. Cleaned here, the one way messages are written, since
+        they may quote what a user or a file gave (a role name, a path, a cell)."""
+        from mlroles.core.sanitize import clean
+
         for line in lines:
-            self.env.stderr.write(line + "\n")
+            self.env.stderr.write(clean(line) + "\n")
         self.env.stderr.flush()
 
 

@@ -14,7 +14,14 @@ _ESCAPE_SEQUENCE = (
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
 # C0 and C1 control characters and DEL; newline is kept, tab becomes a space.
-_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+# Also characters that change how text looks without being seen: bidi
+# embeddings, overrides and isolates (which can reverse a name on screen),
+# zero-width characters, the byte-order mark, line and paragraph separators,
+# and Unicode tag characters.
+_CONTROL = (
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff\u2028\u2029\U000e0000-\U000e007f]"
+)
 
 
 @cache

@@ -110,7 +110,7 @@ class TableChecker:
                 self.report(where, f"unknown field '{clean(key)}'.{fix}")
 
     def check_id(self, at: str, value: object) -> str | None:
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             self.report(
                 at, "must be lowercase letters, digits and single hyphens, like 'ml-engineer'."
             )

@@ -15,11 +15,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mlroles.core.axes import AXES, Position
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
+from mlroles.core.questionnaire import LEVELS
 from mlroles.core.saved import SavedResult
+from mlroles.files.checks import ID_PATTERN
 from mlroles.files.io import write_atomic
 
 SCHEMA_VERSION = 1
+# The confidence labels a result can carry (core.scoring.Confidence's values).
+CONFIDENCES = ("clear", "leaning", "toss-up")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ def _position(data: object) -> Position:
     values = [data[axis] for axis in AXES]
     if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
         raise ValueError("profile values must be numbers")
+    if not all(SCALE_MIN <= v <= SCALE_MAX for v in values):  # also false for NaN
+        raise ValueError(f"profile values must be from {SCALE_MIN:g} to {SCALE_MAX:g}")
     return Position(*(float(v) for v in values))
 
 
@@ -72,21 +78,33 @@ def parse_record(data: object) -> SavedResult:
     product = data["work_product"]
     if not (product is None or isinstance(product, str)):
         raise ValueError("work_product must be a role id or null")
+    best, confidence = data["best"], data["confidence"]
+    if not (isinstance(best, str) and ID_PATTERN.fullmatch(best)):
+        raise ValueError("best must be a role id")
+    if confidence not in CONFIDENCES:
+        raise ValueError(f"confidence must be one of {', '.join(CONFIDENCES)}")
+    if product is not None and not ID_PATTERN.fullmatch(product):
+        raise ValueError("work_product must be a role id or null")
     probability = data.get("probability")  # absent in results saved before it was kept
     if probability is not None and not isinstance(probability, int | float):
         raise ValueError("probability must be a number or null")
     answers = data.get("answers") or {}
     if not isinstance(answers, dict) or not all(
-        isinstance(v, int | str) and not isinstance(v, bool) for v in answers.values()
+        ID_PATTERN.fullmatch(k)
+        and (
+            (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= LEVELS)
+            or (isinstance(v, str) and ID_PATTERN.fullmatch(v))
+        )
+        for k, v in answers.items()
     ):
-        raise ValueError("answers must map question ids to values")
+        raise ValueError("answers must map question ids to levels or role ids")
     return SavedResult(
         when=when if when.tzinfo else when.replace(tzinfo=UTC),
         profile=_position(data["profile"]),
         noise=_position(data["noise"]),
         work_product=product,
-        best=str(data["best"]),
-        confidence=str(data["confidence"]),
+        best=best,
+        confidence=str(confidence),
         probability=None if probability is None else float(probability),
         answers=tuple((str(k), v) for k, v in answers.items()),
     )

@@ -1,0 +1,92 @@
+"""Text that is not ours (arguments, file names, cells, keys, saved results)
+never reaches the terminal as escape sequences or as characters that reorder
+or hide text: every command, walked with hostile input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import QUESTIONNAIRE, Run
+
+# Clear screen, a window title, a hidden hyperlink, a clipboard write, a
+# right-to-left override, a zero-width space, a line separator and NUL.
+HOSTILE = (
+    "\x1b[2J\x1b]0;title\x07\x1b]8;;https://x.example/\x1b\\link\x1b]8;;\x1b\\"
+    "\x1b]52;c;cHduZWQ=\x07\u202eevil\u200b\u2028\x00"
+)
+FILE_SAFE = HOSTILE.replace("/", "_").replace("\x00", "")  # what a file name can hold
+FORBIDDEN = ("\x1b", "\u202e", "\u200b", "\u2028", "\x00", "\x9b")
+
+
+def clean_output(text: str) -> bool:
+    return not any(c in text for c in FORBIDDEN)
+
+
+def write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def cases(tmp: Path) -> list[list[str]]:
+    first = QUESTIONNAIRE.axis_questions[0].id
+    answers = write(tmp / "answers.json", json.dumps({HOSTILE: 3, first: 3}))
+    team = write(tmp / "team.csv", f'name,ml,swe,comm\n"{HOSTILE}",1,9,2\n"{HOSTILE}",x,1,1\n')
+    posting = write(tmp / "posting.txt", f"{HOSTILE}\nRequirements: Kubernetes and {HOSTILE}\n")
+    odd_name = tmp / f"odd{FILE_SAFE}.txt"
+    return [
+        ["describe", HOSTILE],
+        ["compare", "de", HOSTILE],
+        ["path", HOSTILE, "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["posting", "--title", HOSTILE, "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["posting", "--title", HOSTILE, posting],
+        ["posting", posting, "--format", "markdown"],
+        ["posting", str(odd_name)],
+        ["quiz", "--answers", answers, "--no-save"],
+        ["quiz", "--ml", HOSTILE, "--swe", "5", "--comm", "5"],
+        ["quiz", "--product", HOSTILE, "--ml", "5", "--swe", "5", "--comm", "5"],
+        ["team", team],
+        ["team", team, "--json"],
+        ["team", team, "--strict"],
+        ["check", str(odd_name)],
+        [HOSTILE],
+        ["history", HOSTILE],
+    ]
+
+
+def test_no_command_lets_hostile_text_drive_the_terminal(run: Run, tmp_path: Path) -> None:
+    for args in cases(tmp_path):
+        result = run(*args)
+        assert result.exit_code in (0, 2), (args, result.output)
+        assert "internal error" not in result.stderr, (args, result.stderr)
+        assert clean_output(result.stdout), (args, result.stdout)
+        assert clean_output(result.stderr), (args, result.stderr)
+
+
+def test_saved_results_with_hostile_fields_are_shown_clean(run: Run, isolated_home: Path) -> None:
+    assert run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save").exit_code == 0
+    (saved,) = (isolated_home / "results").glob("result-*.json")
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    data |= {"best": HOSTILE, "confidence": HOSTILE, "work_product": HOSTILE}
+    data["answers"] = {HOSTILE: HOSTILE}
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    (isolated_home / "results" / f"result-x{FILE_SAFE}.json").write_text("{")
+    for args in (["history"], ["history", "show", "1"], ["history", "--json"], ["chart", "--me"]):
+        result = run(*args)
+        assert result.exit_code in (0, 2), (args, result.output)
+        assert clean_output(result.stderr), (args, result.stderr)
+        if "--json" not in args:
+            assert clean_output(result.stdout), (args, result.stdout)
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u202e", "\ufeff", "\u2066"])
+def test_a_name_that_differs_only_by_invisible_characters_is_rejected(
+    run: Run, tmp_path: Path, catalog_text: str, char: str
+) -> None:
+    bad = catalog_text.replace('name = "Data engineer"', f'name = "ML DevOps{char}"', 1)
+    path = write(tmp_path / "roles.toml", bad)
+    result = run("check", path)
+    assert result.exit_code == 2  # it would look exactly like another role's name
+    assert "already names role 'ml-devops'" in result.stderr
