@@ -5,6 +5,7 @@ or hide text: every command, walked with hostile input."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,31 @@ def test_a_name_that_differs_only_by_invisible_characters_is_rejected(
     result = run("check", path)
     assert result.exit_code == 2  # it would look exactly like another role's name
     assert "already names role 'ml-devops'" in result.stderr
+
+
+def test_markdown_reports_keep_text_from_files_inert(
+    run: Run, tmp_path: Path, catalog_text: str
+) -> None:
+    """HTML, headings, links and table pipes from a catalog or a posting title
+    come out escaped, never as Markdown or HTML structure."""
+    hostile = "<img src=x onerror=alert(1)> [link](https://x.example) | *bold*"
+    text = catalog_text.replace(
+        'name = "Data scientist"', f'name = "Data scientist {hostile}"', 1
+    ).replace(
+        'summary = "The broadest title', 'summary = "\\n# Injected heading\\nThe broadest title', 1
+    )
+    roles = write(tmp_path / "roles.toml", text)
+    args = ["--roles", roles, "quiz", "--ml", "5", "--swe", "3", "--comm", "8", "--no-save"]
+    report = run(*args, "--format", "markdown")
+    assert report.exit_code == 0, report.stderr
+    out = report.stdout
+    assert "<img" not in out and "&lt;img" in out
+    assert re.search(r"(?<!\\)\[", out) is None and "\\[link\\]" in out  # no link
+    assert "\n# Injected" not in out and "\n> # Injected" not in out
+    posting = run(
+        "posting", "--title", f"Data | {hostile}", "--ml", "5", "--swe", "5", "--comm", "5",
+        "--format", "markdown",
+    )  # fmt: skip
+    assert posting.exit_code == 0 and "<img" not in posting.stdout
+    table_rows = [line for line in posting.stdout.splitlines() if line.startswith("|")]
+    assert all(line.count("|") - line.count("\\|") == 6 for line in table_rows)
