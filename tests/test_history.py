@@ -180,7 +180,7 @@ def test_history_folder_that_is_a_file(run: Run, isolated_home: Path) -> None:
     assert result.exit_code == 0
     assert "ML engineer is the most likely role for you" in " ".join(result.stdout.split())
     assert "Cannot create the history folder" in result.stderr
-    assert "The result above was not saved." in result.stderr
+    assert "The result was not saved." in result.stderr
 
 
 @contextmanager
@@ -220,7 +220,7 @@ def test_read_only_history_folder(tmp_path: Path, isolated_home: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "ML engineer is the most likely role for you" in " ".join(result.stdout.split())
     assert f"Cannot write {results}" in result.stderr
-    assert "The result above was not saved." in result.stderr
+    assert "The result was not saved." in result.stderr
     assert "Traceback" not in result.stderr
     assert list(results.iterdir()) == []
 

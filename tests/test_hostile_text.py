@@ -119,3 +119,62 @@ def test_markdown_reports_keep_text_from_files_inert(
     assert posting.exit_code == 0 and "<img" not in posting.stdout
     table_rows = [line for line in posting.stdout.splitlines() if line.startswith("|")]
     assert all(line.count("|") - line.count("\\|") == 6 for line in table_rows)
+
+
+# Never destroy a file: exports and the files a run reads.
+
+
+def test_an_export_onto_an_input_is_refused_and_the_input_kept(
+    run: Run, tmp_path: Path, catalog_text: str
+) -> None:
+    team = write(tmp_path / "team.csv", "name,ml,swe,comm\nAda,5,5,5\n")
+    roles = write(tmp_path / "roles.toml", catalog_text)
+    first = QUESTIONNAIRE.axis_questions[0].id
+    answers = write(tmp_path / "answers.json", json.dumps({first: 3}))
+    for args in (
+        ["team", team, "--svg", team],
+        ["--roles", roles, "chart", "--html", roles],
+        ["quiz", "--answers", answers, "--svg", answers, "--no-save"],
+        ["posting", team, "--html", team],
+    ):
+        before = {p: Path(p).read_bytes() for p in (team, roles, answers)}
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert "would overwrite it" in result.stderr
+        assert {p: Path(p).read_bytes() for p in before} == before
+
+
+def test_exports_keep_devices_symlinks_and_read_only_files(run: Run, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    assert run("chart", "--svg", os.devnull).exit_code == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # still the device
+    target = tmp_path / "target.svg"
+    link = tmp_path / "link.svg"
+    link.symlink_to(target)
+    assert run("chart", "--svg", str(link)).exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("<svg")
+    locked = tmp_path / "locked.svg"
+    locked.write_text("mine", encoding="utf-8")
+    locked.chmod(0o444)
+    refused = run("chart", "--svg", str(locked))
+    assert refused.exit_code == 2 and "read-only" in refused.stderr
+    assert locked.read_text(encoding="utf-8") == "mine"
+    fifo = tmp_path / "pipe.svg"
+    os.mkfifo(fifo)
+    import threading
+
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert run("chart", "--svg", str(fifo)).exit_code == 0
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and received[0].startswith(b"<svg")
+
+
+def test_a_bad_export_path_fails_before_any_question(run_tty: Run, tmp_path: Path) -> None:
+    """No questions are asked (stdin is empty) because the path is checked first."""
+    result = run_tty("quiz", "--svg", str(tmp_path / "missing" / "x.svg"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr

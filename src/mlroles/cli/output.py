@@ -85,7 +85,34 @@ def chosen_output(
     if svg is not None and html is not None and _same_target(svg, html):
         where = "stdout" if svg == STDOUT else str(svg)
         raise UserError(f"--svg and --html would both write to {where}; give each its own file.")
+    exports = [p for p in (svg, html) if p is not None and p != STDOUT]
+    if exports:
+        from mlroles.files.io import check_writable_target
+
+        for path in exports:
+            check_writable_target(path, _inputs(ctx))
     return Output(chosen, svg, html)
+
+
+def _inputs(ctx: typer.Context) -> list[Path]:
+    """Every file this run reads: the catalog and questionnaire in use, and
+    the command's own file arguments (--answers, FILE)."""
+    found: list[Path] = []
+    root = ctx.find_root().obj
+    for name in ("roles_path", "questions_path"):
+        value = getattr(root, name, None)
+        if isinstance(value, Path):
+            found.append(value)
+    # Typer hands the command strings here; its parameters say which are
+    # files: a path type, or FILE in the name shown for the value.
+    for param in ctx.command.params:
+        is_file = type(param.type).__name__.endswith("Path") or "FILE" in (param.metavar or "")
+        if param.name in ("svg", "html") or not is_file:
+            continue
+        value = ctx.params.get(param.name or "")
+        values = value if isinstance(value, list | tuple) else [value]
+        found += [Path(v) for v in values if isinstance(v, str | Path) and str(v) != "-"]
+    return found
 
 
 def _same_target(a: Path, b: Path) -> bool:

@@ -15,8 +15,27 @@ from mlroles.core.errors import UserError
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text to path in one step; raises UserError if it cannot."""
+    """Write text to path in one step; raises UserError if it cannot.
+
+    A symlink is written through to its target, which stays a symlink's
+    target; a device or a pipe (/dev/null, a FIFO) is written to directly, as
+    replacing it with a regular file would destroy it."""
+    import stat
+
     path = path.expanduser()
+    if path.is_symlink():
+        path = path.resolve()
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0
+    if mode and not stat.S_ISREG(mode):
+        try:
+            with path.open("w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise UserError(f"Cannot write {path}: {exc.strerror}.") from None
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except FileNotFoundError:
@@ -70,3 +89,32 @@ def read_bytes(path: Path, what: str) -> bytes:
         raise UserError(f"{what} {path} is a directory; give a file.") from None
     except OSError as exc:
         raise UserError(f"Cannot read {what.lower()} {path}: {exc.strerror}.") from None
+
+
+def check_writable_target(path: Path, inputs: list[Path]) -> None:
+    """Before any work: refuse an output path that would overwrite an input,
+    is a folder, is in a folder that does not exist, or is a read-only file."""
+    import stat
+
+    path = path.expanduser()
+    target = path.resolve() if path.is_symlink() else path
+    for source in inputs:
+        try:
+            same = target.exists() and source.exists() and os.path.samefile(target, source)
+        except OSError:
+            same = False
+        if same or target.resolve() == source.expanduser().resolve():
+            raise UserError(
+                f"{path} is also an input ({source}); writing there would overwrite it.",
+                "Give the output another name.",
+            )
+    if target.is_dir():
+        raise UserError(f"{path} is a folder; give a file name to write.")
+    if not target.parent.is_dir():
+        raise UserError(f"Cannot write {path}: the folder {target.parent} does not exist.")
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # a new file
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise UserError(f"{path} is read-only; mlroles will not replace it.")

@@ -163,12 +163,9 @@ def _report_quiz(
 
         return quiz_data(assessment, said, moved, previous)
 
-    state.emit(
-        out,
-        data=data,
-        page=lambda: pages.result(assessment, said, catalog, previous, moved),
-        markdown=lambda: pages.result_markdown(assessment, said, catalog),
-    )
+    # Saved before the page is drawn, so that a failed export or a closed
+    # stdout never loses a finished quiz.
+    saved: str | None = None
     if save:
         result = SavedResult(
             datetime.now(UTC),
@@ -181,8 +178,16 @@ def _report_quiz(
             tuple((placed.answers or {}).items()),
         )
         try:
-            path = state.history().save(result)
+            saved = f"Saved this result to {state.history().save(result)}"
         except UserError as exc:
-            state.message(*exc.lines, "The result above was not saved.")
-        else:
-            state.message(f"Saved this result to {path}")
+            state.message(*exc.lines, "The result was not saved.")
+    try:
+        state.emit(
+            out,
+            data=data,
+            page=lambda: pages.result(assessment, said, catalog, previous, moved),
+            markdown=lambda: pages.result_markdown(assessment, said, catalog),
+        )
+    finally:
+        if saved is not None:
+            state.message(saved)
