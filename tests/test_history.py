@@ -392,3 +392,16 @@ def test_a_saved_result_with_impossible_values_is_set_aside_not_a_crash(
         (isolated_home / "results").glob("*.corrupt")
     )
     assert len(list((isolated_home / "results").glob("result-*.json"))) == 1  # the new one
+
+
+def test_stale_temporary_files_of_killed_saves_are_removed(run: Run, isolated_home: Path) -> None:
+    assert run(*DIRECT, "--save").exit_code == 0
+    folder = isolated_home / "results"
+    old = folder / ".result-20200101T000000000000Z-1-aaaaaa.json.x1.tmp"
+    fresh = folder / ".result-20200101T000000000000Z-2-bbbbbb.json.x2.tmp"
+    for tmp in (old, fresh):
+        tmp.write_text('{"half": ', encoding="utf-8")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    assert run("history").exit_code == 0
+    assert not old.exists() and fresh.exists()  # a save may still be writing the fresh one

@@ -178,3 +178,48 @@ def test_a_bad_export_path_fails_before_any_question(run_tty: Run, tmp_path: Pat
     result = run_tty("quiz", "--svg", str(tmp_path / "missing" / "x.svg"))
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+# Never crash.
+
+
+@pytest.mark.parametrize("closed", ["stdout", "stderr", "both"])
+def test_closed_standard_streams_are_not_a_crash_and_the_result_is_saved(
+    tmp_path: Path, closed: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    redirect = {"stdout": ">&-", "stderr": "2>&-", "both": ">&- 2>&-"}[closed]
+    home = tmp_path / "home"
+    command = f"{sys.executable} -m mlroles quiz --ml 5 --swe 5 --comm 5 --save --json {redirect}"
+    done = subprocess.run(
+        ["sh", "-c", command],
+        env={**os.environ, "MLROLES_HOME": str(home)},
+        capture_output=True,
+        text=True,
+    )
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert len(list((home / "results").glob("result-*.json"))) == 1  # saved all the same
+    if closed == "stderr":
+        assert done.returncode == 0 and json.loads(done.stdout)["best"]
+    else:
+        assert done.returncode == 2
+    if closed == "stdout":
+        assert "Standard output is closed" in done.stderr
+
+
+@pytest.mark.parametrize("columns", ["100000000000000000000", "100000000", "-5", "٣٠"])
+def test_an_absurd_columns_is_clamped(columns: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": columns}
+    for args in (["--help"], ["describe", "de"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "mlroles", *args], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert len(done.stdout) < 200_000

@@ -9,10 +9,14 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+# No terminal is wider; a bigger COLUMNS would only make huge pages.
+MAX_WIDTH = 1000
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -34,7 +38,17 @@ class Environment:
 
     @classmethod
     def from_process(cls) -> Environment:
-        return cls.from_streams(sys.stdin, sys.stdout, sys.stderr, os.environ)
+        """The process's streams; a closed one (None, as `>&-` leaves it) is
+        replaced: no stdin reads as empty, no stderr drops messages, and no
+        stdout is an error when the result is written."""
+        import io
+
+        return cls.from_streams(
+            sys.stdin or io.StringIO(),
+            sys.stdout or cast(TextIO, ClosedStdout()),
+            sys.stderr or io.StringIO(),
+            os.environ,
+        )
 
     @classmethod
     def from_streams(
@@ -63,7 +77,9 @@ class Environment:
     @property
     def width(self) -> int | None:
         columns = self.env.get("COLUMNS", "")
-        return int(columns) if columns.isdigit() and int(columns) > 0 else None
+        if not (columns.isascii() and columns.isdigit()) or int(columns) == 0:
+            return None
+        return min(int(columns), MAX_WIDTH)
 
     def console(
         self, *, stderr: bool = False, record: bool = False, file: TextIO | None = None
@@ -88,3 +104,23 @@ class Environment:
             record=record,
             _environ=dict(self.env),
         )
+
+
+class ClosedStdout:
+    """Standard output that was closed before mlroles started."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        from mlroles.core.errors import UserError
+
+        raise UserError(
+            "Standard output is closed, so the result cannot be printed.",
+            "Run mlroles with its output going to a terminal, a file or a pipe.",
+        )
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False

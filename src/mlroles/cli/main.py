@@ -1,5 +1,7 @@
 """The console entry point, and the table of commands it runs."""
 
+import os
+from collections.abc import MutableMapping
 from contextlib import redirect_stderr, redirect_stdout
 
 import typer
@@ -51,9 +53,19 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     it sees; by default the process's. Tests pass their own, as httpie does.
     What Typer itself prints (help, usage errors) goes to env's streams too."""
     if env is None:
+        _clamp_columns(os.environ)
         return _run(argv, Environment.from_process())
     with redirect_stdout(env.stdout), redirect_stderr(env.stderr):
         return _run(argv, env)
+
+
+def _clamp_columns(variables: MutableMapping[str, str]) -> None:
+    """Typer sizes its help from COLUMNS itself: keep it to a width that exists."""
+    from mlroles.cli.environment import MAX_WIDTH
+
+    columns = variables.get("COLUMNS", "")
+    if columns and not (columns.isascii() and columns.isdigit() and int(columns) <= MAX_WIDTH):
+        variables["COLUMNS"] = str(MAX_WIDTH) if columns.isdigit() else "80"
 
 
 def _run(argv: list[str] | None, env: Environment) -> int:

@@ -22,6 +22,8 @@ from mlroles.files.checks import ID_PATTERN
 from mlroles.files.io import write_atomic
 
 SCHEMA_VERSION = 1
+# A save takes milliseconds; a temporary file this old was left by a killed one.
+STALE_SECONDS = 3600
 # The confidence labels a result can carry (core.scoring.Confidence's values).
 CONFIDENCES = ("clear", "leaning", "toss-up")
 
@@ -136,6 +138,7 @@ class History:
             return HistoryLoad(
                 (), (f"Cannot read the history folder {self.directory}: {exc.strerror}.",)
             )
+        self._remove_stale_temporaries()
         results: list[tuple[SavedResult, Path]] = []
         problems: list[str] = []
         for path in files:
@@ -157,6 +160,19 @@ class History:
         return HistoryLoad(
             tuple(r for r, _ in results), tuple(problems), tuple(p for _, p in results)
         )
+
+    def _remove_stale_temporaries(self) -> None:
+        """A save killed half way leaves its temporary file; one older than
+        STALE_SECONDS belongs to no save still running."""
+        import time
+
+        cutoff = time.time() - STALE_SECONDS
+        for tmp in self.directory.glob(".result-*.tmp"):
+            try:
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+            except OSError:
+                pass  # another run removed it, or it cannot be: not worth a word
 
     def delete(self, path: Path) -> None:
         """Remove one result file; only ever a result-*.json inside the folder."""
