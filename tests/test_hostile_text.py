@@ -223,3 +223,50 @@ def test_an_absurd_columns_is_clamped(columns: str) -> None:
         )
         assert done.returncode == 0, done.stderr
         assert len(done.stdout) < 200_000
+
+
+# Say the right thing: catalog uniqueness.
+
+
+def first_role_table(catalog_text: str) -> str:
+    start = catalog_text.index("[[roles]]")
+    return catalog_text[start : catalog_text.index("[[roles]]", start + 1)]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda t: t + "\n" + first_role_table(t), "roles[6] ('ml-devops'), field 'id'"),
+        (lambda t: t.replace('id = "ml-devops"', 'id = "not-sure"', 1), "reserved"),
+        (
+            lambda t: t.replace('aliases = ["mlops",', 'aliases = ["---", "mlops",', 1),
+            "names nothing",
+        ),
+        (
+            lambda t: t.replace('label = "MLOps"', 'label = "Data eng"', 1),
+            "('data-engineer'), field 'label'",
+        ),
+        (
+            lambda t: t.replace(
+                "A distributed system that serves training data quickly and reliably",
+                "A deployed product, and later the ML infrastructure other teams build on",
+                1,
+            ),
+            "could not tell the choices apart",
+        ),
+    ],
+    ids=[
+        "duplicate role",
+        "reserved id",
+        "empty alias",
+        "duplicate label",
+        "duplicate work product",
+    ],
+)
+def test_catalog_collisions_are_rejected_and_blame_the_later_role(
+    run: Run, tmp_path: Path, catalog_text: str, change: object, said: str
+) -> None:
+    text = change(catalog_text)  # type: ignore[operator]
+    result = run("check", write(tmp_path / "roles.toml", text))
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr, result.stderr

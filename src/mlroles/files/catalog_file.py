@@ -167,6 +167,40 @@ class _CatalogChecker(TableChecker):
 
     def check_unique(self, roles: list[Role]) -> None:
         """Ids, aliases and names must point at one role only, ignoring case."""
+        from mlroles.core.questionnaire import NOT_SURE
+
+        # Each of these must differ between roles; a clash is blamed on the
+        # later role, the one that introduced it.
+        seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "work_product": {}}
+        for index, role in enumerate(roles):
+            if role.id == NOT_SURE:
+                self.report(
+                    f"role '{role.id}', field 'id'",
+                    "'not-sure' is reserved for the quiz's 'not sure' answer; pick another id.",
+                )
+            for field, value in (
+                ("id", role.id),
+                ("label", role.label),
+                ("work_product", role.work_product),
+            ):
+                key = " ".join(value.casefold().split())
+                first = seen[field].setdefault(key, index)
+                if first != index:
+                    what = (
+                        "the quiz could not tell the choices apart"
+                        if field == "work_product"
+                        else "each must be unique"
+                    )
+                    self.report(
+                        f"roles[{index}] ('{role.id}'), field '{field}'",
+                        f"the same as role '{roles[first].id}' ({what}).",
+                    )
+            for alias in role.aliases:
+                if not normalize(alias):
+                    self.report(
+                        f"role '{role.id}', field 'aliases'",
+                        f"{alias!r} has no letters or digits, so it names nothing.",
+                    )
         owner: dict[str, str] = {}
         for role in roles:
             for key in role.lookup_keys():
