@@ -270,3 +270,46 @@ def test_catalog_collisions_are_rejected_and_blame_the_later_role(
     result = run("check", write(tmp_path / "roles.toml", text))
     assert result.exit_code == 2, result.output
     assert said in result.stderr, result.stderr
+
+
+# Say the right thing: input parsing.
+
+
+def test_json_answers_with_a_key_twice_are_refused(run: Run, tmp_path: Path) -> None:
+    first = QUESTIONNAIRE.axis_questions[0].id
+    path = write(tmp_path / "a.json", f'{{"{first}": 1, "{first}": 5}}')
+    result = run("quiz", "--answers", path, "--no-save")
+    assert result.exit_code == 2 and "answered twice" in result.stderr
+
+
+def test_a_byte_order_mark_is_accepted_in_answers_and_catalogs(
+    run: Run, tmp_path: Path, catalog_text: str
+) -> None:
+    first = QUESTIONNAIRE.axis_questions[0].id
+    for name, text in (("a.json", f'{{"{first}": 3}}'), ("a.toml", f"{first} = 3\n")):
+        path = tmp_path / name
+        path.write_text("\ufeff" + text, encoding="utf-8")
+        assert run("quiz", "--answers", str(path), "--no-save").exit_code == 0, name
+    roles = tmp_path / "roles.toml"
+    roles.write_text("\ufeff" + catalog_text, encoding="utf-8")
+    assert run("check", str(roles)).exit_code == 0
+
+
+@pytest.mark.parametrize("cell", ["1_0", "٣", "inf", "0x5"])
+def test_only_plain_numbers_count_in_a_team_file(run: Run, tmp_path: Path, cell: str) -> None:
+    path = write(tmp_path / "team.csv", f"name,ml,swe,comm\nAda,{cell},5,5\nBo,5,5,5\n")
+    data = json.loads(run("team", path, "--json").stdout)
+    assert [m["name"] for m in data["members"]] == ["Bo"]
+    assert "not a number" in data["errors"][0]["message"]
+
+
+def test_minus_zero_is_zero(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path / "team.csv", "name,ml,swe,comm\nAda,-0,5,5\n")
+    member = json.loads(run("team", path, "--json").stdout)["members"][0]
+    assert str(member["profile"]["machine_learning"]) == "0.0"
+
+
+def test_schema_version_must_be_a_whole_number(run: Run, tmp_path: Path, catalog_text: str) -> None:
+    text = catalog_text.replace("schema_version = 1", "schema_version = 1.0", 1)
+    result = run("check", write(tmp_path / "roles.toml", text))
+    assert result.exit_code == 2 and "schema_version" in result.stderr

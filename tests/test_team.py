@@ -100,7 +100,7 @@ def test_messy_csv_is_accepted(run: Run, write_csv: WriteCsv) -> None:
         ("Dee,five,5,5", "'machine_learning' is 'five', not a number."),
         ("Dee,5,11,5", "'software_engineering' is 11; use a number from 0 to 10."),
         ("Dee,5,-1,5", "'software_engineering' is -1; use a number from 0 to 10."),
-        ("Dee,nan,5,5", "'machine_learning' is nan; use a number from 0 to 10."),
+        ("Dee,nan,5,5", "'machine_learning' is 'nan', not a number."),
         (",5,5,5", "'name' is missing."),
         ("Dee,5,5,5,chef", "'work_product' 'chef' is not a role id."),
     ],

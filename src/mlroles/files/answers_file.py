@@ -27,12 +27,25 @@ def parse_answers_file(text: str, source: str) -> dict[str, Any]:
     """Read an answers file: JSON if it looks like JSON, TOML otherwise."""
     import json
 
+    text = text.removeprefix("\ufeff")  # editors on Windows add a byte-order mark
     if source.lower().endswith(".json") or text.lstrip().startswith("{"):
+        twice: list[str] = []
+
+        def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            keys = [k for k, _ in pairs]
+            twice.extend(k for k in dict.fromkeys(keys) if keys.count(k) > 1)
+            return dict(pairs)
+
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=no_duplicates)
         except json.JSONDecodeError as exc:
             where = f"line {exc.lineno}, column {exc.colno}"
             raise AnswersError(source, [f"{where}: JSON syntax error: {exc.msg}."]) from None
+        except RecursionError:
+            raise AnswersError(source, ["the JSON is nested too deeply to be answers."]) from None
+        if twice:
+            listed = ", ".join(repr(clean(k)) for k in twice)
+            raise AnswersError(source, [f"{listed} answered twice; keep one answer each."])
         if not isinstance(data, dict):
             raise AnswersError(source, ["the JSON must be an object of question id -> value."])
         return data

@@ -48,7 +48,7 @@ def syntax_problem(message: str, language: str = "TOML") -> str:
 
 def parse_toml(text: str, source: str, error: type[DataFileError]) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text.removeprefix("\ufeff"))  # editors on Windows add a BOM
     except tomllib.TOMLDecodeError as exc:
         raise error(source, [syntax_problem(str(exc))]) from None
 
@@ -79,7 +79,7 @@ class TableChecker:
         version = doc.get("schema_version")
         if version is None:
             self.report("top level", f"missing 'schema_version'; add schema_version = {supported}.")
-        elif version != supported or isinstance(version, bool):
+        elif type(version) is not int or version != supported:  # 1.0 and true are not 1
             self.report(
                 "'schema_version'",
                 f"{version!r} is not supported; this mlroles reads version {supported}.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ AXIS_COLUMNS = {
 }
 PRODUCT_COLUMNS = ("work_product",)  # the questionnaire's own id is added per file
 PROGRESS_EVERY = 5000
+# Plain ASCII decimals, as spreadsheets write them (1e-3 too).
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 class TeamFileError(DataFileError):
@@ -78,10 +81,9 @@ def _number(value: str, column: str) -> float | str:
     """The value as a number on the chart scale, or what is wrong with it."""
     if not value:
         return f"'{column}' is missing."
-    try:
-        number = float(value)
-    except ValueError:
+    if not NUMBER.fullmatch(value):  # float() would take 1_0, ٣ and inf
         return f"'{column}' is {clean(repr(value))}, not a number."
+    number = float(value) + 0.0  # + 0.0 turns -0 into 0
     if not math.isfinite(number) or not SCALE_MIN <= number <= SCALE_MAX:
         return f"'{column}' is {clean(value)}; use a number from 0 to 10."
     return number
