@@ -313,3 +313,46 @@ def test_schema_version_must_be_a_whole_number(run: Run, tmp_path: Path, catalog
     text = catalog_text.replace("schema_version = 1", "schema_version = 1.0", 1)
     result = run("check", write(tmp_path / "roles.toml", text))
     assert result.exit_code == 2 and "schema_version" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000),
+        ("long.json", '{"x": ' + "9" * 5000 + "}"),
+        ("huge.toml", "# " + "x" * 2_000_000 + "\n"),
+    ],
+)
+def test_parser_limits_are_user_errors(run: Run, tmp_path: Path, name: str, content: str) -> None:
+    path = write(tmp_path / name, content)
+    for args in (
+        ["quiz", "--answers", path, "--no-save"],
+        ["check", path],
+        ["--roles", path, "roles"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "internal error" not in result.stderr
+
+
+def test_an_endless_file_is_refused_not_read_for_ever(run: Run) -> None:
+    import os
+
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    for args in (
+        ["--roles", "/dev/zero", "roles"],
+        ["team", "/dev/zero"],
+        ["posting", "/dev/zero"],
+        ["quiz", "--from", "/dev/zero"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "larger than" in result.stderr or "over 1 MB" in result.stderr
+
+
+def test_a_header_with_thousands_of_columns_fails_fast(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path / "wide.csv", ",".join(f"c{i}" for i in range(50_000)) + "\n")
+    result = run("team", path)
+    assert result.exit_code == 2 and "more than 1,000 columns" in result.stderr

@@ -43,6 +43,8 @@ def parse_answers_file(text: str, source: str) -> dict[str, Any]:
             raise AnswersError(source, [f"{where}: JSON syntax error: {exc.msg}."]) from None
         except RecursionError:
             raise AnswersError(source, ["the JSON is nested too deeply to be answers."]) from None
+        except ValueError as exc:  # e.g. an integer too long to convert
+            raise AnswersError(source, [f"a value cannot be read: {exc}."]) from None
         if twice:
             listed = ", ".join(repr(clean(k)) for k in twice)
             raise AnswersError(source, [f"{listed} answered twice; keep one answer each."])

@@ -7,7 +7,6 @@ from typing import Any
 
 from mlroles.core.axes import AXES
 from mlroles.core.catalog import Catalog, Role, Variant, normalize
-from mlroles.core.errors import UserError
 from mlroles.core.sanitize import clean
 from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
 
@@ -54,16 +53,12 @@ class CatalogError(DataFileError):
 
 def read_text(path: Path, what: str, error: type[DataFileError]) -> str:
     """Read a UTF-8 data file, turning every failure into a user error."""
+    from mlroles.files.io import read_bytes
+
     try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{what} not found: {path}", "Check the path and try again.") from None
-    except IsADirectoryError:
-        raise UserError(f"{what} {path} is a directory; give a file.") from None
+        return read_bytes(path, what).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(str(path), [f"the file is not UTF-8 text (byte {exc.start})."]) from None
-    except OSError as exc:
-        raise UserError(f"Cannot read {what.lower()} {path}: {exc.strerror}.") from None
 
 
 def load_catalog(path: Path) -> Catalog:

@@ -51,6 +51,10 @@ def parse_toml(text: str, source: str, error: type[DataFileError]) -> dict[str, 
         return tomllib.loads(text.removeprefix("\ufeff"))  # editors on Windows add a BOM
     except tomllib.TOMLDecodeError as exc:
         raise error(source, [syntax_problem(str(exc))]) from None
+    except RecursionError:
+        raise error(source, ["the file nests tables or arrays too deeply."]) from None
+    except ValueError as exc:  # e.g. an integer too long to convert
+        raise error(source, [f"a value cannot be read: {exc}."]) from None
 
 
 def type_name(value: object) -> str:

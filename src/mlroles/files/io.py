@@ -79,16 +79,31 @@ def data_dir(env: Mapping[str, str]) -> Path:
     return base / "mlroles"
 
 
-def read_bytes(path: Path, what: str) -> bytes:
-    """A file's bytes, with every failure a user error that says what to do."""
+# The most a data file (catalog, questionnaire, answers) may hold: the
+# shipped ones are about 30 kB; more is a wrong file or /dev/zero.
+DATA_FILE_LIMIT = 1_000_000
+# A team file: 100,000 members take about 5 MB.
+TEAM_FILE_LIMIT = 200_000_000
+
+
+def read_bytes(path: Path, what: str, limit: int = DATA_FILE_LIMIT) -> bytes:
+    """A file's bytes, at most limit of them; every failure is a user error
+    that says what to do. Read in one bounded call, so an endless file
+    (/dev/zero, a pipe that never ends) is refused rather than exhausting memory."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise UserError(f"{what} not found: {path}", "Check the path and try again.") from None
     except IsADirectoryError:
         raise UserError(f"{what} {path} is a directory; give a file.") from None
     except OSError as exc:
         raise UserError(f"Cannot read {what.lower()} {path}: {exc.strerror}.") from None
+    if len(data) > limit:
+        raise UserError(
+            f"{what} {path} is larger than {limit:,} bytes; this is not a file mlroles can use."
+        )
+    return data
 
 
 def check_writable_target(path: Path, inputs: list[Path]) -> None:

@@ -30,9 +30,10 @@ def read_posting_text(name: str, stdin: TextIO) -> str:
         try:
             if path.is_dir():
                 raise UserError(f"{where} is a directory; give the posting's file.")
-            if path.stat().st_size > MAX_BYTES:
+            with path.open("rb") as handle:  # bounded: /dev/zero or a pipe may never end
+                data = handle.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
                 raise UserError(f"{where} is over 1 MB; give the posting's text only.")
-            data = path.read_bytes()
         except FileNotFoundError:
             raise UserError(f"Posting file not found: {where}", "Check the path.") from None
         except OSError as exc:

@@ -30,6 +30,8 @@ AXIS_COLUMNS = {
 }
 PRODUCT_COLUMNS = ("work_product",)  # the questionnaire's own id is added per file
 PROGRESS_EVERY = 5000
+# More columns than this is not a team file: a question per column is a dozen.
+MAX_COLUMNS = 1000
 # Plain ASCII decimals, as spreadsheets write them (1e-3 too).
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
@@ -157,8 +159,14 @@ def parse_roster(
     """Read members from CSV text. Bad rows become RowErrors; a file with no
     usable header raises TeamFileError."""
     text = text.removeprefix("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first), skipinitialspace=True)
+    first = next((line for line in _lines(text) if line.strip()), "")
+    delimiter = _delimiter(first)
+    if first.count(delimiter) >= MAX_COLUMNS:
+        raise TeamFileError(
+            source,
+            [f"the header has more than {MAX_COLUMNS:,} columns; a team file needs a few."],
+        )
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
     rows = _nonblank(reader)
     try:
         header_line, raw_header = next(rows)
@@ -238,6 +246,18 @@ def parse_roster(
             "the extra cells were ignored.",
         )
     return Roster(tuple(members), tuple(errors), by_items=bool(header.items), notes=notes)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines, one at a time (splitlines would copy a huge file)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _nonblank(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:

@@ -47,7 +47,7 @@ def team_command(
 ) -> None:
     """Map a whole team on the chart and see which roles it covers."""
     from mlroles.core.team import score_team
-    from mlroles.files.io import read_bytes
+    from mlroles.files.io import TEAM_FILE_LIMIT, read_bytes
     from mlroles.files.team_csv import decode_team_file, parse_roster
     from mlroles.views import pages
 
@@ -58,7 +58,7 @@ def team_command(
     if str(file) == "-":
         text = state.env.stdin.read()
     else:
-        text = decode_team_file(read_bytes(file, "Team file"), str(file))
+        text = decode_team_file(read_bytes(file, "Team file", TEAM_FILE_LIMIT), str(file))
     with state.progress("Reading the team", total=text.count("\n") + 1) as advance:
         roster = parse_roster(text, str(file), catalog, model.questionnaire, advance)
     if roster.errors:
