@@ -94,3 +94,24 @@ def test_a_cv_prefills_the_quiz(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+@pytest.mark.parametrize(("signame", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_signal_during_the_quiz_stops_it_and_restores_the_terminal(
+    tmp_path: Path, signame: str, code: int
+) -> None:
+    """kill -TERM / -HUP / -INT from outside, while a question waits."""
+    import signal
+    import termios
+
+    child = spawn(tmp_path)
+    child.expect(f"1/{TOTAL}")
+    settings = termios.tcgetattr(child.child_fd)
+    assert not settings[3] & termios.ICANON  # the prompt has the terminal in raw mode
+    child.kill(getattr(signal, signame))
+    child.expect(pexpect.EOF)
+    settings = termios.tcgetattr(child.child_fd)  # the pty keeps what the child left
+    child.close()
+    assert child.signalstatus is None and child.exitstatus == code
+    assert settings[3] & termios.ICANON and settings[3] & termios.ECHO  # restored
+    assert "Traceback" not in (child.before or "")

@@ -12,6 +12,7 @@ from mlroles import __version__
 from mlroles.cli.environment import Environment
 from mlroles.cli.examples import Example, epilog
 from mlroles.cli.exit_codes import ExitCode
+from mlroles.cli.signals import Stopped
 from mlroles.cli.state import AppState, state_of
 from mlroles.core.errors import UserError
 
@@ -36,6 +37,10 @@ class MlrolesGroup(TyperGroup):
         except UserError as exc:
             state_of(ctx).message(*exc.lines)
             raise typer.Exit(ExitCode.USER_ERROR) from None
+        except Stopped as stop:  # SIGTERM or SIGHUP while waiting for answers
+            command = ctx.invoked_subcommand or "mlroles"
+            state_of(ctx).message(f"{command.capitalize()} stopped by {stop}.")
+            raise typer.Exit(stop.code) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or a prompt's input ended
             command = ctx.invoked_subcommand
             state_of(ctx).message(f"{command.capitalize()} cancelled." if command else "Cancelled.")

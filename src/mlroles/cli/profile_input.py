@@ -144,7 +144,10 @@ def interactive_placement(
 
     width = env.width or shutil.get_terminal_size().columns
     prompt_stream = None if env.stdout_isatty else env.stderr
-    answers = run_quiz(questionnaire, width, prompt_stream, prefilled)
+    from mlroles.cli.signals import stop_on_signals
+
+    with stop_on_signals():
+        answers = run_quiz(questionnaire, width, prompt_stream, prefilled)
     return from_answers(questionnaire, answers, interactive=True)
 
 

@@ -40,19 +40,30 @@ def _select(
         use_shortcuts=any(getattr(c, "shortcut_key", None) for c in choices),
         **extra,
     )
-    if back:  # the left arrow returns to the previous question
-        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-        from prompt_toolkit.keys import Keys
+    _add_keys(question.application, back)
+    return question.unsafe_ask()  # lets Ctrl-C through as KeyboardInterrupt for the CLI
 
-        bindings = KeyBindings()
+
+def _add_keys(app: Any, back: bool) -> None:
+    """A SIGINT from outside the terminal (kill -INT, an IDE's stop button)
+    cancels as Ctrl-C does: prompt_toolkit turns it into this key. With back,
+    the left arrow returns to the previous question."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.SIGINT, eager=True)
+    def _cancel(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    if back:
 
         @bindings.add(Keys.Left, eager=True)
         def _go_back(event: Any) -> None:
             event.app.exit(result=BACK)
 
-        app = question.application
-        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
-    return question.unsafe_ask()  # lets Ctrl-C through as KeyboardInterrupt for the CLI
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
 def ask_question(
@@ -189,5 +200,7 @@ def confirm(question: str, env: Any) -> bool:
         from prompt_toolkit.output import create_output
 
         extra["output"] = create_output(stdout=env.stderr)
-    answer: bool = questionary.confirm(question, default=False, **extra).unsafe_ask()
+    prompt = questionary.confirm(question, default=False, **extra)
+    _add_keys(prompt.application, back=False)
+    answer: bool = prompt.unsafe_ask()
     return answer

@@ -155,8 +155,11 @@ def _delete(state: AppState, action: Action, number: int | None, yes: bool) -> N
                 + " --yes",
             )
         from mlroles.cli.prompting import confirm
+        from mlroles.cli.signals import stop_on_signals
 
-        if not confirm(question, state.env):
+        with stop_on_signals():
+            agreed = confirm(question, state.env)
+        if not agreed:
             state.message("Nothing was deleted.")
             return
     history = state.history()
