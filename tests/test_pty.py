@@ -115,3 +115,13 @@ def test_a_signal_during_the_quiz_stops_it_and_restores_the_terminal(
     assert child.signalstatus is None and child.exitstatus == code
     assert settings[3] & termios.ICANON and settings[3] & termios.ECHO  # restored
     assert "Traceback" not in (child.before or "")
+
+
+def test_signal_exit_codes_are_in_the_exit_code_table() -> None:
+    import signal
+
+    from mlroles.cli.exit_codes import ExitCode
+
+    assert ExitCode.TERMINATED == 128 + signal.SIGTERM
+    assert ExitCode.HANGUP == 128 + signal.SIGHUP
+    assert ExitCode.INTERRUPTED == 128 + signal.SIGINT

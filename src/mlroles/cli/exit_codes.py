@@ -8,7 +8,9 @@ class ExitCode(IntEnum):
     OK = 0
     INTERNAL_ERROR = 1
     USER_ERROR = 2
-    INTERRUPTED = 130
+    HANGUP = 129  # 128 + SIGHUP
+    INTERRUPTED = 130  # 128 + SIGINT
+    TERMINATED = 143  # 128 + SIGTERM
 
     @property
     def meaning(self) -> str:
@@ -22,5 +24,8 @@ _MEANINGS = {
     ExitCode.USER_ERROR: "Something to fix in the command line or a file: a usage error, an "
     "unknown role, an invalid catalog, answers or team file, a quiz without a terminal. "
     "The message on stderr says what to do.",
-    ExitCode.INTERRUPTED: "Stopped with Ctrl-C, or a prompt's input ended. Nothing is kept.",
+    ExitCode.HANGUP: "The terminal closed (SIGHUP) while a question waited. Nothing is kept.",
+    ExitCode.INTERRUPTED: "Stopped with Ctrl-C or SIGINT, or a prompt's input ended. "
+    "Nothing is kept.",
+    ExitCode.TERMINATED: "Stopped by SIGTERM while a question waited. Nothing is kept.",
 }

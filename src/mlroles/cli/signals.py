@@ -13,7 +13,8 @@ from types import FrameType
 
 
 class Stopped(Exception):
-    """A signal asked mlroles to stop; code is the exit code to use (128 + signal)."""
+    """A signal asked mlroles to stop; code is the exit code to use (128 +
+    signal: ExitCode.TERMINATED or ExitCode.HANGUP)."""
 
     def __init__(self, signum: int) -> None:
         self.signum = signum
