@@ -50,6 +50,8 @@ def test_exit_codes_are_the_documented_ones() -> None:
         "OK": 0,
         "INTERNAL_ERROR": 1,
         "USER_ERROR": 2,
+        "HANGUP": 129,
         "INTERRUPTED": 130,
+        "TERMINATED": 143,
     }
     assert all(code.meaning for code in ExitCode)

@@ -405,3 +405,18 @@ def test_stale_temporary_files_of_killed_saves_are_removed(run: Run, isolated_ho
     os.utime(old, (hours_ago, hours_ago))
     assert run("history").exit_code == 0
     assert not old.exists() and fresh.exists()  # a save may still be writing the fresh one
+
+
+def test_only_a_command_that_writes_history_moves_a_bad_file_aside(
+    run: Run, isolated_home: Path
+) -> None:
+    assert run(*DIRECT, "--save").exit_code == 0
+    folder = isolated_home / "results"
+    bad = folder / "result-20200101T000000000000Z-1-abcdef.json"
+    bad.write_text("{not json", encoding="utf-8")
+    for args in (["history"], ["chart", "--me"], ["path", "mle"], [*DIRECT, "--no-save"]):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "skipped" in result.stderr and bad.exists(), args  # reported, left alone
+    assert run(*DIRECT, "--save").exit_code == 0
+    assert not bad.exists() and list(folder.glob("*.corrupt"))  # a saving quiz moves it

@@ -84,9 +84,11 @@ class AppState:
 
         return History(data_dir(self.env.env) / "results")
 
-    def load_history(self) -> "HistoryLoad":
-        """The saved results; problems with them are reported, never fatal."""
-        loaded = self.history().load()
+    def load_history(self, writing: bool = False) -> "HistoryLoad":
+        """The saved results; problems with them are reported, never fatal.
+        writing: this command writes the history (it saves or deletes), so it
+        may move a file that is not a result aside; other commands only read."""
+        loaded = self.history().load(set_aside=writing)
         self.message(*loaded.problems)
         return loaded
 

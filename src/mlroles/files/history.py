@@ -131,7 +131,10 @@ class History:
         write_atomic(path, json.dumps(record(result), indent=2) + "\n")
         return path
 
-    def load(self) -> HistoryLoad:
+    def load(self, set_aside: bool = False) -> HistoryLoad:
+        """Every result, oldest first. A file that is not a result is moved
+        aside only with set_aside (a command that writes the history);
+        otherwise it is reported and left where it is."""
         try:
             files = sorted(self.directory.glob("result-*.json"))
         except OSError as exc:
@@ -155,7 +158,13 @@ class History:
                     f"{newer}); left as it is and skipped. Upgrade mlroles to read it."
                 )
             except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-                problems.append(self._set_aside(path, exc))
+                if set_aside:
+                    problems.append(self._set_aside(path, exc))
+                else:
+                    problems.append(
+                        f"Saved result {path} could not be read ({type(exc).__name__}: {exc}); "
+                        "skipped. The next saved quiz moves it aside."
+                    )
         results.sort(key=lambda pair: pair[0].when)
         return HistoryLoad(
             tuple(r for r, _ in results), tuple(problems), tuple(p for _, p in results)
@@ -196,6 +205,8 @@ class History:
             target = path.with_name(f"{path.name}.corrupt{counter}")
         try:
             path.rename(target)
+        except FileNotFoundError:  # another run moved it first
+            return f"{what}; another mlroles moved it aside meanwhile."
         except OSError as exc:
             return f"{what}; it could not be moved aside either ({exc.strerror})."
         return f"{what}; moved it to {target.name} and carried on without it."

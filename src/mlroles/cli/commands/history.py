@@ -90,10 +90,10 @@ def history_command(
         )
     if not needs_number and number is not None:
         raise UserError(f"history {action} takes no number.")
-    loaded = state.load_history()
     if action in (Action.DELETE, Action.CLEAR):
         _delete(state, action, number, yes)
         return
+    loaded = state.load_history()
     if action == Action.SHOW:
         index = _index(state, number, len(loaded.results))
         result = loaded.results[index]
@@ -132,7 +132,7 @@ def _index(state: AppState, number: int | None, count: int) -> int:
 
 
 def _delete(state: AppState, action: Action, number: int | None, yes: bool) -> None:
-    loaded = state.load_history()
+    loaded = state.load_history(writing=True)
     if action == Action.DELETE:
         index = _index(state, number, len(loaded.results))
         paths = [loaded.paths[index]]

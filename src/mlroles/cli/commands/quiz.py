@@ -146,7 +146,7 @@ def _report_quiz(
     catalog = model.catalog
     assessment = assess(model, placed.evidence)
     said = verdict(assessment, model)
-    previous = state.load_history().latest
+    previous = state.load_history(writing=save).latest
     moved = None
     if previous is not None:
         moved = movement(
