@@ -177,9 +177,9 @@ def test_history_folder_that_is_a_file(run: Run, isolated_home: Path) -> None:
     isolated_home.mkdir()
     results_dir(isolated_home).write_text("I am not a folder")
     result = run(*DIRECT, "--save")
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # --save was asked for and did not happen
     assert "ML engineer is the most likely role for you" in " ".join(result.stdout.split())
-    assert "Cannot create the history folder" in result.stderr
+    assert "is a file, not a folder" in result.stderr and "File exists" not in result.stderr
     assert "The result was not saved." in result.stderr
 
 
@@ -217,7 +217,7 @@ def test_read_only_history_folder(tmp_path: Path, isolated_home: Path) -> None:
             env=env,
             stdin=subprocess.DEVNULL,
         )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 2, result.stderr  # --save was asked for and did not happen
     assert "ML engineer is the most likely role for you" in " ".join(result.stdout.split())
     assert f"Cannot write {results}" in result.stderr
     assert "The result was not saved." in result.stderr
@@ -420,3 +420,33 @@ def test_only_a_command_that_writes_history_moves_a_bad_file_aside(
         assert "skipped" in result.stderr and bad.exists(), args  # reported, left alone
     assert run(*DIRECT, "--save").exit_code == 0
     assert not bad.exists() and list(folder.glob("*.corrupt"))  # a saving quiz moves it
+
+
+def test_an_unreadable_history_folder_is_not_called_empty(
+    run: Run, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlroles.files import history
+
+    def refuse(self: object, pattern: str) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    assert run(*DIRECT, "--save").exit_code == 0
+    monkeypatch.setattr(Path, "glob", refuse)
+    result = run("history")
+    assert "Cannot read the history folder" in result.stderr
+    assert "No saved results" not in result.stderr + result.stdout
+    assert history  # the module whose folder listing failed
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="XDG applies on Linux")
+def test_a_relative_xdg_data_home_and_an_empty_home_are_handled() -> None:
+    import pwd
+
+    from mlroles.files.io import data_dir
+
+    account_home = Path(pwd.getpwuid(os.getuid()).pw_dir)
+    assert data_dir({"HOME": "/h", "XDG_DATA_HOME": "relative/x"}) == Path(
+        "/h/.local/share/mlroles"
+    )
+    assert data_dir({"HOME": "/h", "XDG_DATA_HOME": "/abs"}) == Path("/abs/mlroles")
+    assert data_dir({"HOME": ""}) == account_home / ".local" / "share" / "mlroles"

@@ -33,6 +33,7 @@ class HistoryLoad:
     results: tuple[SavedResult, ...]  # oldest first
     problems: tuple[str, ...]
     paths: tuple[Path, ...] = ()  # each result's file, in the same order
+    folder_readable: bool = True  # False: the results could not even be listed
 
     @property
     def latest(self) -> SavedResult | None:
@@ -120,6 +121,11 @@ class History:
         """Write a new result file; raises UserError if the folder is not writable."""
         from mlroles.core.errors import UserError
 
+        if self.directory.exists() and not self.directory.is_dir():
+            raise UserError(
+                f"The history folder {self.directory} is a file, not a folder.",
+                "Move that file away, or set MLROLES_HOME to another folder.",
+            )
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -139,7 +145,9 @@ class History:
             files = sorted(self.directory.glob("result-*.json"))
         except OSError as exc:
             return HistoryLoad(
-                (), (f"Cannot read the history folder {self.directory}: {exc.strerror}.",)
+                (),
+                (f"Cannot read the history folder {self.directory}: {exc.strerror}.",),
+                folder_readable=False,
             )
         self._remove_stale_temporaries()
         results: list[tuple[SavedResult, Path]] = []

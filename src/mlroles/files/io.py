@@ -69,14 +69,27 @@ def data_dir(env: Mapping[str, str]) -> Path:
     """MLROLES_HOME if set, else the platform's per-user data folder."""
     if env.get("MLROLES_HOME"):
         return Path(env["MLROLES_HOME"]).expanduser()
-    home = Path(env.get("HOME") or Path.home())
+    home = Path(env["HOME"]) if env.get("HOME") else _account_home()
     if sys.platform == "win32":
         base = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
     elif sys.platform == "darwin":
         base = home / "Library" / "Application Support"
     else:
-        base = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share")
+        xdg = env.get("XDG_DATA_HOME", "")
+        # The XDG spec: a relative path is invalid and must be ignored.
+        base = Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
     return base / "mlroles"
+
+
+def _account_home() -> Path:
+    """The user's home from the account database, when HOME is unset or empty
+    (Path.home() would read the empty HOME and give the root folder)."""
+    try:
+        import pwd
+
+        return Path(pwd.getpwuid(os.getuid()).pw_dir)
+    except (ImportError, KeyError):  # Windows, or an account without an entry
+        return Path(os.path.expanduser("~"))
 
 
 # The most a data file (catalog, questionnaire, answers) may hold: the

@@ -108,7 +108,7 @@ def history_command(
         page = lambda: pages.saved_result(result, index + 1, catalog, questionnaire)  # noqa: E731
         state.emit(out, data=one, page=page)
         return
-    if not loaded.results and out.format == TEXT:
+    if not loaded.results and out.format == TEXT and loaded.folder_readable:
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
         return
 

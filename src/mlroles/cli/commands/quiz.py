@@ -86,7 +86,9 @@ def quiz_command(
     from mlroles.core.scoring import build_model
 
     model = build_model(catalog, questionnaire)
-    _report_quiz(state, model, placed, placed.interactive if save is None else save, out)
+    _report_quiz(
+        state, model, placed, placed.interactive if save is None else save, out, bool(save)
+    )
 
 
 def _from_text(
@@ -134,9 +136,11 @@ def _report_quiz(
     placed: "Placement",
     save: bool,
     out: Output,
+    asked_to_save: bool = False,  # --save given: a failed save is then an error
 ) -> None:
     from datetime import UTC, datetime
 
+    from mlroles.cli.exit_codes import ExitCode
     from mlroles.core.movement import movement
     from mlroles.core.saved import SavedResult
     from mlroles.core.scoring import assess
@@ -166,6 +170,7 @@ def _report_quiz(
     # Saved before the page is drawn, so that a failed export or a closed
     # stdout never loses a finished quiz.
     saved: str | None = None
+    failed_save = False
     if save:
         result = SavedResult(
             datetime.now(UTC),
@@ -181,6 +186,7 @@ def _report_quiz(
             saved = f"Saved this result to {state.history().save(result)}"
         except UserError as exc:
             state.message(*exc.lines, "The result was not saved.")
+            failed_save = asked_to_save
     try:
         state.emit(
             out,
@@ -191,3 +197,5 @@ def _report_quiz(
     finally:
         if saved is not None:
             state.message(saved)
+    if failed_save:  # --save was asked for and did not happen: say so in the exit code
+        raise typer.Exit(ExitCode.USER_ERROR)
