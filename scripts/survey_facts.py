@@ -1,8 +1,8 @@
-"""Write data/survey_2022.toml: what 2022 Kaggle survey respondents with each
+"""Write data/survey_2022.json: what 2022 Kaggle survey respondents with each
 role's titles report. Re-run by hand when the catalog's survey_titles or the
 mapping change; the package reads only the small file this writes.
 
-    python scripts/survey_facts.py [--csv PATH] [--out data/survey_2022.toml]
+    python scripts/survey_facts.py [--csv PATH] [--out data/survey_2022.json]
 
 Which titles stand for which role is data (survey_titles in data/roles.toml);
 a role without them gets no figures. The chart places come from the mapping in
@@ -116,18 +116,10 @@ def chart(group: list[dict[str, str]], model: Model, unknown: tuple[str, ...]) -
     return out
 
 
-def toml_value(value: object) -> str:
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, list):
-        return "[\n" + "".join(f"  {toml_value(v)},\n" for v in value) + "]"
-    return json.dumps(value, ensure_ascii=False)  # strings and numbers read back as TOML
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--csv", type=Path, default=DATA, help="responses.derived.csv")
-    parser.add_argument("--out", type=Path, default=ROOT / "data" / "survey_2022.toml")
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "survey_2022.json")
     args = parser.parse_args()
     catalog = load_catalog(ROOT / "data" / "roles.toml")
     questionnaire = load_questionnaire(ROOT / "data" / "questions.toml", catalog)
@@ -147,15 +139,7 @@ def main() -> int:
         for kind in role.variants
         if kind.survey_titles
     ]
-    out = [
-        "# What 2022 Kaggle survey respondents with each role's titles report.",
-        "# Written by scripts/survey_facts.py; do not edit by hand, re-run it.",
-        f"# {CREDIT}",
-        "schema_version = 1",
-        'name = "Kaggle survey 2022"',
-        f"credit = {toml_value(CREDIT)}",
-        "",
-    ]
+    out: list[dict[str, object]] = []
     for role_id, kind, titles in groups:
         group = [row for row in table if row["title"] in titles]
         if len(group) < MIN_GROUP:
@@ -178,11 +162,19 @@ def main() -> int:
             "tools": shares(group, TOOL_COLUMNS, TOP["tools"]),
             "chart": chart(group, model, unknown),
         }
-        out.append("[[groups]]")
-        out += [f"{key} = {toml_value(value)}" for key, value in fields.items()]
-        out.append("")
-    args.out.write_text("\n".join(out), encoding="utf-8")
-    print(f"Wrote {args.out} ({len(out)} lines) from {len(table)} rows.", file=sys.stderr)
+        out.append(fields)
+    document = {
+        "about": "What 2022 Kaggle survey respondents with each role's titles report. "
+        "Written by scripts/survey_facts.py; do not edit by hand, re-run it.",
+        "schema_version": 1,
+        "name": "Kaggle survey 2022",
+        "credit": CREDIT,
+        "groups": out,
+    }
+    # JSON, not TOML: describe reads it on every run, and json parses it in a
+    # fraction of the time tomllib takes.
+    args.out.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"Wrote {args.out} ({len(out)} groups) from {len(table)} rows.", file=sys.stderr)
     return 0
 
 

@@ -67,7 +67,7 @@ def test_wheel_contains_catalog_and_runs_from_a_fresh_venv(checkout: Path, tmp_p
     (wheel,) = dist.glob("mlroles-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "mlroles/data/roles.toml" in names
-    assert "mlroles/data/survey_2022.toml" in names
+    assert "mlroles/data/survey_2022.json" in names
     assert not any(n.startswith("data/") for n in names)
 
     bin_dir = make_venv(tmp_path / "venv")

@@ -24,9 +24,9 @@ from tests.conftest import CATALOG, REPO, Run
 
 
 def shipped_survey() -> Survey:
-    path = optional_data_file("survey_2022.toml")
+    path = optional_data_file("survey_2022.json")
     survey = None if path is None else load_survey(path)
-    assert survey is not None, "data/survey_2022.toml ships with mlroles"
+    assert survey is not None, "data/survey_2022.json ships with mlroles"
     return survey
 
 

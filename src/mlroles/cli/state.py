@@ -68,7 +68,7 @@ class AppState:
         from mlroles.files.paths import optional_data_file
         from mlroles.files.survey_file import load_survey
 
-        path = optional_data_file("survey_2022.toml")
+        path = optional_data_file("survey_2022.json")
         return load_survey(path) if path is not None else None
 
     def model(self) -> "Model":

@@ -4,21 +4,19 @@ catalog. Pure data; nothing here reads the survey itself."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlroles.core.axes import Axis, Position
 from mlroles.core.catalog import Catalog, Role, Variant
 
 
-@dataclass(frozen=True)
-class Share:
+class Share(NamedTuple):  # a NamedTuple: cheaper to define at start-up than a dataclass
     name: str
     share: float  # 0..1 of the respondents who answered the question it comes from
     answered: int
 
 
-@dataclass(frozen=True)
-class Bands:
+class Bands(NamedTuple):
     """A quantity the survey asks in bands (years): the bands at the quartiles."""
 
     answered: int
@@ -27,8 +25,7 @@ class Bands:
     high: str  # the band holding the 75th percentile
 
 
-@dataclass(frozen=True)
-class Spread:
+class Spread(NamedTuple):
     """A chart axis for the placed respondents: quartiles on the 0-10 scale."""
 
     low: float
@@ -36,8 +33,7 @@ class Spread:
     high: float
 
 
-@dataclass(frozen=True)
-class SurveyGroup:
+class SurveyGroup(NamedTuple):
     """Respondents whose title is one of `titles`: figures for a role or a kind."""
 
     role: str
@@ -58,8 +54,7 @@ class SurveyGroup:
         return next((s for a, s in self.chart if a == axis), None)
 
 
-@dataclass(frozen=True)
-class Survey:
+class Survey(NamedTuple):
     name: str
     credit: str  # the line the licence asks for, shown wherever a figure is
     groups: tuple[SurveyGroup, ...]
@@ -82,8 +77,7 @@ class Survey:
         return None
 
 
-@dataclass(frozen=True)
-class ChartCheck:
+class ChartCheck(NamedTuple):
     """One chart place the survey can check: a role's (or kind's) position on
     one axis against the middle half of respondents with its titles."""
 

@@ -1,4 +1,4 @@
-"""The survey aggregates (data/survey_2022.toml, written by
+"""The survey aggregates (data/survey_2022.json, written by
 scripts/survey_facts.py). Optional: without the file, pages simply carry no
 survey figures."""
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from mlroles.core.axes import AXES
 from mlroles.core.survey import Bands, Share, Spread, Survey, SurveyGroup
-from mlroles.files.checks import DataFileError, parse_toml
+from mlroles.files.checks import DataFileError
 
 SCHEMA_VERSION = 1
 
@@ -21,14 +21,19 @@ class SurveyDataError(DataFileError):
 
 def load_survey(path: Path) -> Survey | None:
     """The survey figures, or None when the file is not there."""
+    import json
+
     from mlroles.files.catalog_file import read_text
 
     if not path.is_file():
         return None
     source = str(path)
-    doc = parse_toml(
-        read_text(path, "Survey figures file", SurveyDataError), source, SurveyDataError
-    )
+    try:
+        doc = json.loads(read_text(path, "Survey figures file", SurveyDataError))
+    except ValueError as exc:
+        raise SurveyDataError(source, [f"not valid JSON: {exc}."]) from None
+    if not isinstance(doc, dict):
+        raise SurveyDataError(source, ["the file must hold a JSON object."])
     if doc.get("schema_version") != SCHEMA_VERSION:
         raise SurveyDataError(source, [f"schema_version must be {SCHEMA_VERSION}."])
     groups = []

@@ -4,6 +4,8 @@ Every string from a data file goes into a Text object, never through markup."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -11,9 +13,11 @@ from rich.text import Text
 
 from mlroles.core.axes import AXES, AXIS_LABELS, AXIS_TITLES, SCALE_MAX, Position, as_axis
 from mlroles.core.catalog import Catalog, Role
-from mlroles.core.questionnaire import Questionnaire
-from mlroles.core.survey import Survey
 from mlroles.views.survey import role_section
+
+if TYPE_CHECKING:  # kept off describe's start-up path
+    from mlroles.core.questionnaire import Questionnaire
+    from mlroles.core.survey import Survey
 
 HEADING = "bold cyan"
 LABEL = "bold"
