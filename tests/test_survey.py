@@ -183,11 +183,14 @@ def test_agreement_counts_what_is_inside(pairs: list[tuple[float, Spread]]) -> N
 
 
 def test_a_broken_figures_file_is_a_clear_error(tmp_path: Path) -> None:
-    bad = tmp_path / "survey.toml"
-    bad.write_text('schema_version = 1\nname = "x"\ncredit = "c"\n[[groups]]\nrole = "x"\n')
+    bad = tmp_path / "survey.json"
+    bad.write_text('{"schema_version": 1, "name": "x", "credit": "c", "groups": [{"role": "x"}]}')
     with pytest.raises(SurveyDataError, match="groups\\[0\\]"):
         load_survey(bad)
-    assert load_survey(tmp_path / "absent.toml") is None
+    bad.write_text("{not json")
+    with pytest.raises(SurveyDataError, match="not valid JSON"):
+        load_survey(bad)
+    assert load_survey(tmp_path / "absent.json") is None
 
 
 # The derivation script, on small files of our own (the real survey is not in
