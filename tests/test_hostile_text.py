@@ -356,3 +356,36 @@ def test_a_header_with_thousands_of_columns_fails_fast(run: Run, tmp_path: Path)
     path = write(tmp_path / "wide.csv", ",".join(f"c{i}" for i in range(50_000)) + "\n")
     result = run("team", path)
     assert result.exit_code == 2 and "more than 1,000 columns" in result.stderr
+
+
+def test_a_team_file_with_cr_line_ends_reads(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_bytes(b"name,ml,swe,comm\rAda,5,5,5\rBo,2,8,2\r")
+    data = json.loads(run("team", str(path), "--json").stdout)
+    assert [m["name"] for m in data["members"]] == ["Ada", "Bo"]
+
+
+def test_a_record_over_several_lines_is_numbered_by_its_first(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path / "team.csv", 'name,ml,swe,comm\n"Ada\nLovelace",x,5,5\nBo,5,5,5\n')
+    data = json.loads(run("team", path, "--json").stdout)
+    assert data["errors"][0]["row"] == 2
+    assert data["members"][0]["row"] == 4
+
+
+def test_a_column_named_twice_is_an_error(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path / "team.csv", "name,ml,swe,comm,ml\nAda,5,5,5,9\n")
+    result = run("team", path)
+    assert result.exit_code == 2
+    assert "'ml' (columns 2, 5) more than once" in result.stderr
+
+
+@pytest.mark.parametrize("written", ["Not sure", "not_sure", "NOT-SURE"])
+def test_not_sure_is_read_however_it_is_written(run: Run, tmp_path: Path, written: str) -> None:
+    from .conftest import work_product_question
+
+    first = QUESTIONNAIRE.axis_questions[0].id
+    answers = {first: 3, work_product_question().id: written}
+    path = write(tmp_path / "a.json", json.dumps(answers))
+    result = run("quiz", "--answers", path, "--json", "--no-save")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["work_product"] is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from mlroles.core.catalog import Catalog
+from mlroles.core.catalog import Catalog, normalize
 from mlroles.core.questionnaire import (
     LEVELS,
     NOT_SURE,
@@ -81,7 +81,7 @@ def check_answers(
             continue
         if question.axis == WORK_PRODUCT_AXIS:
             role = catalog.find(value) if isinstance(value, str) else None
-            if value == NOT_SURE:
+            if isinstance(value, str) and normalize(value) == NOT_SURE:  # "Not sure", not_sure
                 answers[question.id] = NOT_SURE
             elif role is None:
                 problems.append(

@@ -112,6 +112,15 @@ def _header(line: int, header: list[str], questionnaire: Questionnaire, source: 
     def first(wanted: set[str]) -> int | None:
         return next((i for i, k in enumerate(keys) if k in wanted), None)
 
+    twice = sorted(
+        {k for k in keys if k and keys.count(k) > 1 and _known(k, item_ids, product_keys)}
+    )
+    if twice:
+        named = ", ".join(
+            f"'{clean(k)}' (columns {', '.join(str(i + 1) for i, x in enumerate(keys) if x == k)})"
+            for k in twice
+        )
+        raise TeamFileError(source, [f"line {line}: the header names {named} more than once."])
     name = first({"name"})
     axis_at = {AXIS_COLUMNS[k]: i for i, k in reversed(list(enumerate(keys))) if k in AXIS_COLUMNS}
     items = tuple((item_ids[k], i) for i, k in enumerate(keys) if k in item_ids)
@@ -158,7 +167,8 @@ def parse_roster(
 ) -> Roster:
     """Read members from CSV text. Bad rows become RowErrors; a file with no
     usable header raises TeamFileError."""
-    text = text.removeprefix("\ufeff")
+    # Old Mac files end lines with CR alone; the csv module would stop on them.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in _lines(text) if line.strip()), "")
     delimiter = _delimiter(first)
     if first.count(delimiter) >= MAX_COLUMNS:
@@ -260,7 +270,15 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
+def _known(key: str, item_ids: dict[str, str], product_keys: set[str]) -> bool:
+    return key == "name" or key in AXIS_COLUMNS or key in item_ids or key in product_keys
+
+
 def _nonblank(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    """Rows with something in them, each with the line it starts on (a quoted
+    cell may run over several lines)."""
+    ended = 0  # the line the previous record ended on
     for row in reader:
+        start, ended = ended + 1, reader.line_num  # type: ignore[attr-defined]
         if row and (row[0].strip() or any(cell.strip() for cell in row[1:])):
-            yield reader.line_num, row  # type: ignore[attr-defined]
+            yield start, row
