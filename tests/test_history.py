@@ -450,3 +450,24 @@ def test_a_relative_xdg_data_home_and_an_empty_home_are_handled() -> None:
     )
     assert data_dir({"HOME": "/h", "XDG_DATA_HOME": "/abs"}) == Path("/abs/mlroles")
     assert data_dir({"HOME": ""}) == account_home / ".local" / "share" / "mlroles"
+
+
+def test_history_lists_the_latest_by_default_and_all_with_all(
+    run: Run, isolated_home: Path
+) -> None:
+    from mlroles.cli.commands.history import LATEST
+
+    assert run(*DIRECT, "--save").exit_code == 0
+    (saved,) = (isolated_home / "results").glob("result-*.json")
+    record_text = saved.read_text(encoding="utf-8")
+    for n in range(LATEST + 4):  # copies with distinct times
+        data = json.loads(record_text) | {"when": f"2025-01-01T00:{n:02d}:00+00:00"}
+        (saved.parent / f"result-2025{n:04d}.json").write_text(json.dumps(data), "utf-8")
+    total = LATEST + 5
+    page = run("history")
+    numbers = [line.split()[0] for line in page.stdout.splitlines() if line[:4].strip().isdigit()]
+    assert numbers == [str(n) for n in range(total - LATEST + 1, total + 1)]
+    assert f"latest {LATEST} of {total}" in page.stderr
+    everything = run("history", "--all")
+    assert len([ln for ln in everything.stdout.splitlines() if ln[:4].strip().isdigit()]) == total
+    assert len(json.loads(run("history", "--json").stdout)) == total

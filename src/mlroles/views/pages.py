@@ -93,10 +93,10 @@ def survey_chart(catalog: Catalog, survey: Survey | None) -> RenderableType:
     return survey_chart_page(catalog, survey)
 
 
-def history(results: tuple[SavedResult, ...], catalog: Catalog) -> RenderableType:
+def history(results: tuple[SavedResult, ...], catalog: Catalog, first: int = 0) -> RenderableType:
     from mlroles.views.result import history_table
 
-    return history_table(results, catalog)
+    return history_table(results, catalog, first)
 
 
 def saved_result(

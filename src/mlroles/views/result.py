@@ -212,7 +212,8 @@ def result_page(
     return Group(*parts)
 
 
-def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
+def history_table(results: tuple[SavedResult, ...], catalog: Catalog, first: int = 0) -> Table:
+    """Results from index first on, numbered as in the whole history."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("When (UTC)", no_wrap=True)
@@ -220,7 +221,7 @@ def history_table(results: tuple[SavedResult, ...], catalog: Catalog) -> Table:
         table.add_column(AXIS_LABELS[axis], justify="right", no_wrap=True)
     table.add_column("Best fit")
     table.add_column("Confidence", no_wrap=True)
-    for number, result in enumerate(results, start=1):
+    for number, result in enumerate(results[first:], start=first + 1):
         role = catalog.find(result.best)
         table.add_row(
             str(number),

@@ -25,6 +25,10 @@ EXAMPLES = (
 )
 
 
+# The text list shows this many results, the latest; --all and --json give all.
+LATEST = 20
+
+
 class Action(StrEnum):
     LIST = "list"
     SHOW = "show"
@@ -73,6 +77,10 @@ def history_command(
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking first.")] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help=f"List every result, not only the latest {LATEST}."),
+    ] = False,
     output_format: FormatOption = None,
     as_json: JsonOption = False,
     svg: SvgOption = None,
@@ -117,7 +125,12 @@ def history_command(
 
         return history_data(loaded.results)
 
-    state.emit(out, data=data, page=lambda: pages.history(loaded.results, state.catalog()))
+    first = 0 if show_all else max(0, len(loaded.results) - LATEST)
+    state.emit(out, data=data, page=lambda: pages.history(loaded.results, state.catalog(), first))
+    if first and out.format == TEXT:
+        state.message(
+            f"Showing the latest {LATEST} of {len(loaded.results)} results; --all lists every one."
+        )
 
 
 def _index(state: AppState, number: int | None, count: int) -> int:
