@@ -60,12 +60,9 @@ def command_{n}(value: str) -> None:
 
 def command_count() -> int:
     """How many commands mlroles has, so the lean app can match it."""
-    from typer.main import get_command
+    from mlroles.cli.main import COMMANDS
 
-    from mlroles.cli.main import app
-
-    group = get_command(app)
-    return len(getattr(group, "commands", {}))
+    return len(COMMANDS)
 
 
 def lean_app(directory: Path, commands: int) -> Path:

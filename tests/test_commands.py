@@ -25,7 +25,27 @@ def test_every_command_module_is_in_the_table_once() -> None:
 
 def test_the_app_has_the_table_s_commands_in_its_order() -> None:
     group = get_command(app)
-    assert list(getattr(group, "commands", {})) == [c.name for c in COMMANDS]
+    names = group.list_commands(None)  # type: ignore[attr-defined]
+    assert names == [c.name for c in COMMANDS]
+    for name in names:
+        assert group.get_command(None, name).name == name  # type: ignore[attr-defined]
+
+
+def test_running_a_command_imports_no_other_command_module() -> None:
+    """Only the command that runs is built (the lazy table in cli/app.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from mlroles.cli.main import main\n"
+        "main(['describe', 'de'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('mlroles.cli.commands.'))\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "['mlroles.cli.commands.describe']"
 
 
 def test_help_lists_commands_in_table_order(run: Run) -> None:

@@ -399,3 +399,9 @@ def test_identifiers_and_paths_are_never_broken(run: Run, columns: str) -> None:
     )
     line = next(x for x in saved.stderr.splitlines() if x.startswith("Saved this result to"))
     assert line.endswith(".json")  # the whole path on one line
+
+
+def test_a_mistyped_command_gets_a_suggestion(run: Run) -> None:
+    result = run("descrbe", "de")
+    assert result.exit_code == 2
+    assert "Did you mean 'describe'?" in result.stderr

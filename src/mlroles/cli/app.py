@@ -27,6 +27,11 @@ class MlrolesGroup(TyperGroup):
         name = args[0] if args else ""
         if name in self.AS_OPTIONS and self.get_command(ctx, name) is None:
             ctx.fail(f"No such command '{name}'. Did you mean 'mlroles {self.AS_OPTIONS[name]}'?")
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from mlroles.core.catalog import suggest_word
+
+            close = suggest_word(name, self.list_commands(ctx))
+            ctx.fail(f"No such command '{name}'." + (f" Did you mean '{close}'?" if close else ""))
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
@@ -120,18 +125,58 @@ def _global_options(
 
 
 class Command(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms of start-up
-    """One entry in the table of commands: its name, the function that runs
-    it, and the examples at the end of its help."""
+    """One entry in the table of commands: its name and the module that holds
+    it, imported only when the command runs (or help lists them all). The
+    module defines `<name>_command` and EXAMPLES."""
 
     name: str
-    function: Callable[..., None]
-    examples: tuple[Example, ...]
+    module: str
+
+    def _loaded(self) -> Any:
+        import importlib
+
+        return importlib.import_module(self.module)
+
+    @property
+    def function(self) -> Callable[..., None]:
+        function: Callable[..., None] = getattr(self._loaded(), f"{self.name}_command")
+        return function
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        examples: tuple[Example, ...] = self._loaded().EXAMPLES
+        return examples
 
 
 def build_app(commands: Iterable[Command]) -> typer.Typer:
-    """The app with these commands, listed by `mlroles --help` in this order."""
+    """The app with these commands, listed by `mlroles --help` in this order.
+    Only the command that runs is built: Typer would otherwise turn every
+    command's parameters into click options on each start (click's "lazily
+    loading subcommands")."""
+    table = {command.name: command for command in commands}
+
+    class LazyGroup(MlrolesGroup):
+        def list_commands(self, ctx: Any) -> list[str]:
+            return list(table)
+
+        def get_command(self, ctx: Any, name: str) -> Any:
+            if name not in self.commands and name in table:
+                import typer.main
+                from typer.models import CommandInfo
+
+                command = table[name]
+                info = CommandInfo(
+                    name=name, callback=command.function, epilog=epilog(command.examples)
+                )
+                self.commands[name] = typer.main.get_command_from_info(
+                    info,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode,
+                )
+            return self.commands.get(name)
+
     app = typer.Typer(
-        cls=MlrolesGroup,
+        cls=LazyGroup,
         name="mlroles",
         help="Find the machine-learning team role that fits you, and learn what each role does.",
         no_args_is_help=True,
@@ -139,6 +184,4 @@ def build_app(commands: Iterable[Command]) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_global_options)
-    for command in commands:
-        app.command(command.name, epilog=epilog(command.examples))(command.function)
     return app

@@ -7,19 +7,6 @@ from contextlib import redirect_stderr, redirect_stdout
 import typer
 
 from mlroles.cli.app import Command, build_app
-from mlroles.cli.commands import (
-    chart,
-    check,
-    compare,
-    describe,
-    history,
-    path,
-    posting,
-    questions,
-    quiz,
-    roles,
-    team,
-)
 from mlroles.cli.environment import Environment
 from mlroles.cli.exit_codes import ExitCode
 from mlroles.core.errors import UserError
@@ -28,19 +15,13 @@ from mlroles.core.sanitize import clean
 __all__ = ["COMMANDS", "app", "main"]
 
 # The order here is the order of `mlroles --help`.
-COMMANDS = (
-    Command("quiz", quiz.quiz_command, quiz.EXAMPLES),
-    Command("roles", roles.roles_command, roles.EXAMPLES),
-    Command("describe", describe.describe_command, describe.EXAMPLES),
-    Command("questions", questions.questions_command, questions.EXAMPLES),
-    Command("check", check.check_command, check.EXAMPLES),
-    Command("path", path.path_command, path.EXAMPLES),
-    Command("compare", compare.compare_command, compare.EXAMPLES),
-    Command("chart", chart.chart_command, chart.EXAMPLES),
-    Command("history", history.history_command, history.EXAMPLES),
-    Command("team", team.team_command, team.EXAMPLES),
-    Command("posting", posting.posting_command, posting.EXAMPLES),
-)
+COMMANDS = tuple(
+    Command(name, f"mlroles.cli.commands.{name}")
+    for name in (
+        "quiz", "roles", "describe", "questions", "check", "path", "compare", "chart",
+        "history", "team", "posting",
+    )
+)  # fmt: skip
 
 app = build_app(COMMANDS)
 
