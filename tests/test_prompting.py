@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,14 +63,19 @@ def test_the_keys_answer_every_question() -> None:
 MODEL = build_model(CATALOG, QUESTIONNAIRE)
 
 
-def test_answering_every_question_shows_the_result(type_keys: TypeKeys) -> None:
-    code, out, err = run_quiz(type_keys, ANSWER_KEYS + review_keys(QUESTIONNAIRE), "--json")
-    assert code == 0, err
-    data = json.loads(out)
+def assert_profile_is_the_answers(data: dict[str, Any]) -> None:
+    """The quiz's JSON places you where ANSWERS do, with their work product."""
     assert data["work_product"] == PRODUCT
     expected = axis_means(QUESTIONNAIRE, ANSWERS)
     for axis in AXES:
         assert data["profile"][axis] == pytest.approx(expected.value(axis), abs=1e-3)
+
+
+def test_answering_every_question_shows_the_result(type_keys: TypeKeys) -> None:
+    code, out, err = run_quiz(type_keys, ANSWER_KEYS + review_keys(QUESTIONNAIRE), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert_profile_is_the_answers(data)
     assert data["best"] == assess(MODEL, evidence_from_answers(QUESTIONNAIRE, ANSWERS)).best.role.id
 
 
@@ -169,11 +175,7 @@ def test_number_keys_pick_a_level(type_keys: TypeKeys) -> None:
     )
     code, out, err = run_quiz(type_keys, digits + review_keys(QUESTIONNAIRE), "--json")
     assert code == 0, err
-    data = json.loads(out)
-    assert data["work_product"] == PRODUCT
-    expected = axis_means(QUESTIONNAIRE, ANSWERS)
-    for axis in AXES:
-        assert data["profile"][axis] == pytest.approx(expected.value(axis), abs=1e-3)
+    assert_profile_is_the_answers(json.loads(out))
 
 
 def test_left_goes_back_to_the_previous_question(

@@ -25,12 +25,14 @@ class MlrolesGroup(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
-        if name in self.AS_OPTIONS and self.get_command(ctx, name) is None:
-            ctx.fail(f"No such command '{name}'. Did you mean 'mlroles {self.AS_OPTIONS[name]}'?")
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             from mlroles.core.catalog import suggest_word
 
-            close = suggest_word(name, self.list_commands(ctx))
+            close = (
+                f"mlroles {self.AS_OPTIONS[name]}"
+                if name in self.AS_OPTIONS
+                else suggest_word(name, self.list_commands(ctx))
+            )
             ctx.fail(f"No such command '{name}'." + (f" Did you mean '{close}'?" if close else ""))
         return super().resolve_command(ctx, args)
 

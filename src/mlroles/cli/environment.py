@@ -19,6 +19,14 @@ if TYPE_CHECKING:
 MAX_WIDTH = 1000
 
 
+def columns_from(text: str) -> int | None:
+    """A COLUMNS value as a width: None unless it is a positive ASCII number;
+    at most MAX_WIDTH."""
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
+        return None
+    return min(int(text), MAX_WIDTH)
+
+
 def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -76,10 +84,7 @@ class Environment:
 
     @property
     def width(self) -> int | None:
-        columns = self.env.get("COLUMNS", "")
-        if not (columns.isascii() and columns.isdigit()) or int(columns) == 0:
-            return None
-        return min(int(columns), MAX_WIDTH)
+        return columns_from(self.env.get("COLUMNS", ""))
 
     def console(
         self, *, stderr: bool = False, record: bool = False, file: TextIO | None = None

@@ -42,11 +42,12 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
 def _clamp_columns(variables: MutableMapping[str, str]) -> None:
     """Typer sizes its help from COLUMNS itself: keep it to a width that exists."""
-    from mlroles.cli.environment import MAX_WIDTH
+    from mlroles.cli.environment import columns_from
 
     columns = variables.get("COLUMNS", "")
-    if columns and not (columns.isascii() and columns.isdigit() and int(columns) <= MAX_WIDTH):
-        variables["COLUMNS"] = str(MAX_WIDTH) if columns.isdigit() else "80"
+    if columns:
+        width = columns_from(columns)
+        variables["COLUMNS"] = str(width or 80)
 
 
 def _run(argv: list[str] | None, env: Environment) -> int:

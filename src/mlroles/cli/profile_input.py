@@ -163,10 +163,10 @@ def prefill(
     }
     product = reading.evidence.work_product
     if work_product and product is not None:
-        hits = [h for h in reading.products if h.role == product]
-        quoted = ", ".join(f"'{h.phrase}' (line {h.line})" for h in hits[:3])
+        from mlroles.core.reading import quoted_phrases
+
         question = next(q for q in questionnaire.questions if q.axis == WORK_PRODUCT_AXIS)
-        answers[question.id] = (product, f"The text says: {quoted}.")
+        answers[question.id] = (product, f"The text says: {quoted_phrases(reading, product)}.")
     return answers
 
 

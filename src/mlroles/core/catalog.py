@@ -132,16 +132,14 @@ def normalize(name: str) -> str:
 
 def suggest(query: str, catalog: Catalog) -> str | None:
     """The id of the role whose id, alias or name is closest to a mistyped query."""
-    import difflib  # only needed on a miss; keep it off the start-up path
-
     owner = {key: role.id for role in catalog.roles for key in role.lookup_keys()}
-    close = difflib.get_close_matches(normalize(query), list(owner), n=1, cutoff=0.6)
-    return owner[close[0]] if close else None
+    close = suggest_word(normalize(query), list(owner))
+    return owner[close] if close else None
 
 
 def suggest_word(query: str, words: list[str]) -> str | None:
     """The word closest to a mistyped one, if any is close enough."""
-    import difflib
+    import difflib  # only needed on a miss; keep it off the start-up path
 
     close = difflib.get_close_matches(query.casefold(), words, n=1, cutoff=0.6)
     return close[0] if close else None

@@ -104,6 +104,11 @@ class Reading:
     def unknown_items(self) -> tuple[str, ...]:
         return self.evidence.unknown_items
 
+    def product_phrases(self) -> dict[str, tuple[ProductFound, ...]]:
+        """Per role, the distinct work-product phrases the text uses, each where
+        it first appears."""
+        return product_phrases(self.products)
+
 
 _SENTENCE_END = re.compile(r"[.;!?]\s|[.;!?]$")
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s|\*\*.+\*\*\s*:?\s*$|[A-Z][^.!?]{0,60}:\s*$)")
@@ -171,13 +176,30 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
     return Reading(evidence, tuple(found), tuple(negated), ordered, tuple(products))
 
 
+def product_phrases(
+    products: list[ProductFound] | tuple[ProductFound, ...],
+) -> dict[str, tuple[ProductFound, ...]]:
+    """Per role, its distinct phrases (case ignored), each at its first line."""
+    first: dict[str, dict[str, ProductFound]] = {}
+    for hit in products:
+        first.setdefault(hit.role, {}).setdefault(hit.phrase.casefold(), hit)
+    return {role: tuple(hits.values()) for role, hits in first.items()}
+
+
+def most_named(products: list[ProductFound] | tuple[ProductFound, ...]) -> list[str]:
+    """The roles whose work product the most distinct phrases name (ties kept)."""
+    counts = {role: len(hits) for role, hits in product_phrases(products).items()}
+    return [role for role, n in counts.items() if n == max(counts.values())]
+
+
 def work_product(products: list[ProductFound]) -> str | None:
     """The role whose work product the requirements name with the most
     distinct phrases; a tie, or none, is "not sure"."""
-    phrases: dict[str, set[str]] = {}
-    for hit in products:
-        phrases.setdefault(hit.role, set()).add(hit.phrase.casefold())
-    ranked = sorted(phrases.items(), key=lambda kv: len(kv[1]), reverse=True)
-    if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
-        return None
-    return ranked[0][0]
+    leaders = most_named(products)
+    return leaders[0] if len(leaders) == 1 else None
+
+
+def quoted_phrases(text: Reading, role: str, most: int = 4) -> str:
+    """ "'roadmap' (line 8), 'backlog' (line 15)": the role's work-product phrases."""
+    hits = text.product_phrases().get(role, ())[:most]
+    return ", ".join(f"'{hit.phrase}' (line {hit.line})" for hit in hits)

@@ -45,21 +45,16 @@ def role_name(score: RoleScore) -> str:
 
 def work_product_said(text: Reading, names: Mapping[str, str]) -> str:
     """What a text says about the work product, with the phrases and lines."""
+    from mlroles.core.reading import most_named, quoted_phrases
+
     chosen = text.evidence.work_product
     if chosen is not None:
-        first: dict[str, tuple[str, int]] = {}  # each phrase once, where it first appears
-        for hit in text.products:
-            if hit.role == chosen:
-                first.setdefault(hit.phrase.casefold(), (hit.phrase, hit.line))
-        quoted = ", ".join(f"'{phrase}' (line {line})" for phrase, line in list(first.values())[:4])
-        return f"Work product: {names.get(chosen, chosen)}'s, named by {quoted}."
-    phrases: dict[str, set[str]] = {}
-    for hit in text.products:
-        phrases.setdefault(hit.role, set()).add(hit.phrase.casefold())
-    if not phrases:
+        return (
+            f"Work product: {names.get(chosen, chosen)}'s, named by {quoted_phrases(text, chosen)}."
+        )
+    if not text.products:
         return "Work product: not sure; the text names none."
-    most = max(len(p) for p in phrases.values())
-    tied = " and ".join(names.get(r, r) for r, p in phrases.items() if len(p) == most)
+    tied = " and ".join(names.get(r, r) for r in most_named(text.products))
     return f"Work product: not sure; the text names those of {tied} equally often."
 
 

@@ -65,6 +65,10 @@ def _position(data: object) -> Position:
     return Position(*(float(v) for v in values))
 
 
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
 class NewerResult(Exception):
     """A result written by a newer mlroles: left alone, not read."""
 
@@ -78,26 +82,19 @@ def parse_record(data: object) -> SavedResult:
     if not isinstance(data, dict) or version != SCHEMA_VERSION:
         raise ValueError("not a saved mlroles result")
     when = datetime.fromisoformat(str(data["when"]))
-    product = data["work_product"]
-    if not (product is None or isinstance(product, str)):
+    product, best, confidence = data["work_product"], data["best"], data["confidence"]
+    if not (product is None or _is_id(product)):
         raise ValueError("work_product must be a role id or null")
-    best, confidence = data["best"], data["confidence"]
-    if not (isinstance(best, str) and ID_PATTERN.fullmatch(best)):
+    if not _is_id(best):
         raise ValueError("best must be a role id")
     if confidence not in CONFIDENCES:
         raise ValueError(f"confidence must be one of {', '.join(CONFIDENCES)}")
-    if product is not None and not ID_PATTERN.fullmatch(product):
-        raise ValueError("work_product must be a role id or null")
     probability = data.get("probability")  # absent in results saved before it was kept
     if probability is not None and not isinstance(probability, int | float):
         raise ValueError("probability must be a number or null")
     answers = data.get("answers") or {}
     if not isinstance(answers, dict) or not all(
-        ID_PATTERN.fullmatch(k)
-        and (
-            (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= LEVELS)
-            or (isinstance(v, str) and ID_PATTERN.fullmatch(v))
-        )
+        _is_id(k) and (_is_id(v) or (type(v) is int and 1 <= v <= LEVELS))
         for k, v in answers.items()
     ):
         raise ValueError("answers must map question ids to levels or role ids")
@@ -106,7 +103,7 @@ def parse_record(data: object) -> SavedResult:
         profile=_position(data["profile"]),
         noise=_position(data["noise"]),
         work_product=product,
-        best=best,
+        best=str(best),
         confidence=str(confidence),
         probability=None if probability is None else float(probability),
         answers=tuple((str(k), v) for k, v in answers.items()),
@@ -149,7 +146,8 @@ class History:
                 (f"Cannot read the history folder {self.directory}: {exc.strerror}.",),
                 folder_readable=False,
             )
-        self._remove_stale_temporaries()
+        if set_aside:  # only a command that writes the history tidies it
+            self._remove_stale_temporaries()
         results: list[tuple[SavedResult, Path]] = []
         problems: list[str] = []
         for path in files:

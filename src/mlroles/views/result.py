@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -67,23 +68,39 @@ class RankingView:
             yield ranking_stacked(self.assessment)
 
 
+class _Cells(NamedTuple):
+    """One role's figures in the ranking, as both layouts print them."""
+
+    name: str
+    probability: str
+    fit: str
+    distance: str
+    gaps: tuple[str, ...]  # in AXES order; UNKNOWN on an axis nothing spoke to
+
+
+def _cells(score: RoleScore, assessment: Assessment) -> _Cells:
+    return _Cells(
+        short_role_name(score) + (" *" if score.product_match else ""),
+        percent(score.probability),
+        f"{score.fit:.0f}%",
+        f"{score.distance:.1f}",
+        tuple(signed(score.gaps.value(a)) if a in assessment.known_axes else UNKNOWN for a in AXES),
+    )
+
+
 def ranking_stacked(assessment: Assessment) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     for index, score in enumerate(assessment.ranking, start=1):
-        name = short_role_name(score) + (" *" if score.product_match else "")
-        gaps = "  ".join(
-            f"{AXIS_LABELS[a]} "
-            + (signed(score.gaps.value(a)) if a in assessment.known_axes else UNKNOWN)
-            for a in AXES
-        )
+        cells = _cells(score, assessment)
+        gaps = "  ".join(f"{AXIS_LABELS[a]} {gap}" for a, gap in zip(AXES, cells.gaps, strict=True))
+        style = "bold" if index == 1 else ""
         grid.add_row(
-            Text(str(index), style="bold" if index == 1 else ""),
+            Text(str(index), style=style),
             Text.assemble(
-                (name, "bold" if index == 1 else ""),
-                f"\nProb {percent(score.probability)}  Fit {score.fit:.0f}%  "
-                f"Dist {score.distance:.1f}\n{gaps}",
+                (cells.name, style),
+                f"\nProb {cells.probability}  Fit {cells.fit}  Dist {cells.distance}\n{gaps}",
             ),
         )
     return grid
@@ -99,18 +116,15 @@ def ranking_table(assessment: Assessment) -> Table:
     for axis in AXES:
         table.add_column(AXIS_LABELS[axis], justify="right", no_wrap=True)
     for index, score in enumerate(assessment.ranking, start=1):
-        style = "bold" if index == 1 else None
+        cells = _cells(score, assessment)
         table.add_row(
             str(index),
-            Text(short_role_name(score) + (" *" if score.product_match else "")),
-            percent(score.probability),
-            f"{score.fit:.0f}%",
-            f"{score.distance:.1f}",
-            *(
-                signed(score.gaps.value(axis)) if axis in assessment.known_axes else UNKNOWN
-                for axis in AXES
-            ),
-            style=style,
+            Text(cells.name),
+            cells.probability,
+            cells.fit,
+            cells.distance,
+            *cells.gaps,
+            style="bold" if index == 1 else None,
         )
     return table
 
@@ -151,13 +165,14 @@ def verdict_lines(verdict: Verdict, assessment: Assessment) -> list[RenderableTy
 
 
 def move_words(move: AxisMove) -> tuple[str | tuple[str, str], ...]:
-    """'5.0 → 1.0, down 4.0: a real change (a retake moves up to 2.0 by
-    chance)', in words rather than a bare '±'."""
+    """'5.0 → 1.0, down 4.0: a real change (a retake alone moves less than
+    2.0, 19 times in 20)', in words rather than a bare '±'."""
     change = abs(move.change)
     if change < 0.05:
         return (f"{move.before:.1f} → {move.after:.1f}, no change",)
     direction = "up" if move.change > 0 else "down"
-    by_chance = f"(a retake moves up to {move.threshold:.1f} by chance)"
+    # The threshold is the reliable-change bound: 95% of retakes move less.
+    by_chance = f"(a retake alone moves less than {move.threshold:.1f}, 19 times in 20)"
     said = f"{move.before:.1f} → {move.after:.1f}, {direction} {change:.1f}: "
     if move.real:
         return (said, ("a real change", "bold green"), f" {by_chance}")
@@ -173,7 +188,8 @@ def movement_section(moved: Movement, previous: SavedResult, catalog: Catalog) -
     if moved.best_before != moved.best_after:
         before = catalog.find(moved.best_before)
         name = before.name if before else moved.best_before
-        lines.append(Text(f"  Best fit was {name}; now {catalog.get(moved.best_after).name}."))
+        now = catalog.get(moved.best_after).name
+        lines.append(Text(f"  The most likely role was {name}; now it is {now}."))
     if not moved.any_real:
         lines.append(Text("  No change is bigger than the questionnaire's noise.", style="dim"))
     return lines
@@ -250,7 +266,7 @@ def saved_result_page(
     if result.probability is not None:
         best += f", {percent(result.probability)} probability"
     grid.add_row("Most likely", Text(f"{best} ({result.confidence})"))
-    grid.add_row("Work product", Text(product.name if product else "not sure"))
+    grid.add_row("Work product", Text(product.work_product if product else "not sure"))
     parts: list[RenderableType] = [Text(f"Saved result {number}", style="bold cyan"), grid]
     if result.answers:
         answers = Table.grid(padding=(0, 1))

@@ -51,7 +51,7 @@ def _action(text: str) -> Action:
 
 
 def _number(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise UserError(f"A result's number is a whole number from 1; got '{text}'.")
     return int(text)
 

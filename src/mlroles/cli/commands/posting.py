@@ -105,8 +105,6 @@ def posting_command(
                 "Rate the posting yourself instead: mlroles posting --interactive",
             )
         evidence = text_reading.evidence
-        if product is not None:  # the user's word over what the text names
-            evidence = evidence._replace(work_product=where.product_id(model.catalog, product))
         if interactive:  # confirm or change what the text says, item by item
             prefilled = where.prefill(text_reading, model.questionnaire, work_product=True)
             evidence = where.interactive_placement(
@@ -114,8 +112,6 @@ def posting_command(
             ).evidence
     elif answers is not None:
         evidence = where.answers_placement(model.catalog, model.questionnaire, answers).evidence
-        if product is not None:
-            evidence = evidence._replace(work_product=where.product_id(model.catalog, product))
     elif interactive:
         evidence = where.interactive_placement(
             model.questionnaire, state.env, posting=True
@@ -131,6 +127,8 @@ def posting_command(
             "with --interactive.",
             'Example: mlroles posting --title "Data Scientist" --ml 7 --swe 7 --comm 3',
         )
+    if product is not None:  # the user's word over what the text or the file says
+        evidence = evidence._replace(work_product=where.product_id(model.catalog, product))
     from mlroles.core.verdict import verdict
 
     reading = read_posting(model, evidence, title, lexicon.title_ignore)
