@@ -14,6 +14,13 @@ by someone who had not seen the lexicon. Reported (the README quotes this):
   under 50 ms).
 
     python benchmarks/postings.py [--corpus tests/data/postings-heldout]
+    python benchmarks/postings.py --measure
+
+--measure prints how strongly a work product read from a text points to the
+labelled role, on the development corpora only (tests/data/postings and
+tests/data/postings-heldout, which was spent as a held-out set before the
+weight existed): [reading] text_product_weight in data/signals.toml is that
+likelihood ratio. Corpora kept for a later held-out check never go in.
 """
 
 from __future__ import annotations
@@ -24,9 +31,11 @@ import time
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from mlroles.core.posting import read_posting
-from mlroles.core.reading import read_text
+from mlroles.core.questionnaire import Questionnaire
+from mlroles.core.reading import Lexicon, read_text
 from mlroles.core.scoring import build_model
 from mlroles.files.catalog_file import load_catalog
 from mlroles.files.paths import data_file
@@ -35,26 +44,64 @@ from mlroles.files.questionnaire_file import load_questionnaire
 from mlroles.files.signals_file import load_lexicon
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "postings"
+DEVELOPMENT = (CORPUS, CORPUS.with_name("postings-heldout"))
+
+
+def corpus_texts(corpus: Path) -> list[tuple[dict[str, Any], str]]:
+    """(label, text with any HTML stripped) for every posting in a corpus."""
+    labels = tomllib.loads((corpus / "labels.toml").read_text(encoding="utf-8"))["postings"]
+    texts = []
+    for label in labels:
+        raw = (corpus / label["file"]).read_text(encoding="utf-8")
+        texts.append((label, strip_html(raw) if looks_like_html(raw) else raw))
+    return texts
+
+
+def measure_product_weight(
+    lexicon: Lexicon, questionnaire: Questionnaire, role_ids: list[str]
+) -> None:
+    """The likelihood ratio of 'the reader names role r's work product'
+    between postings labelled r and postings labelled otherwise."""
+    same = other = n_same = n_other = 0
+    for corpus in DEVELOPMENT:
+        for label, text in corpus_texts(corpus):
+            read = read_text(text, lexicon, questionnaire).evidence.work_product
+            for role in role_ids:
+                if role == label["role"]:
+                    n_same, same = n_same + 1, same + (read == role)
+                else:
+                    n_other, other = n_other + 1, other + (read == role)
+    hit, false = same / n_same, other / n_other
+    print(f"{n_same} development postings, {len(role_ids)} roles")
+    print(f"Reader names the labelled role's work product: {same}/{n_same} = {hit:.1%}")
+    print(f"Reader names a given other role's: {other}/{n_other} = {false:.2%}")
+    print(f"Likelihood ratio (text_product_weight): {hit / false:.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with labels.toml")
-    corpus = parser.parse_args().corpus
+    parser.add_argument(
+        "--measure", action="store_true", help="measure text_product_weight on the dev corpora"
+    )
+    args = parser.parse_args()
+    corpus = args.corpus
     catalog = load_catalog(data_file("roles.toml"))
     questionnaire = load_questionnaire(data_file("questions.toml"), catalog)
     model = build_model(catalog, questionnaire)
     lexicon = load_lexicon(data_file("signals.toml"), catalog, questionnaire)
-    labels = tomllib.loads((corpus / "labels.toml").read_text(encoding="utf-8"))["postings"]
+    if args.measure:
+        measure_product_weight(lexicon, questionnaire, [role.id for role in catalog.roles])
+        return
     right, named, agree_ok, agree_n, disagree_ok, disagree_n = 0, 0, 0, 0, 0, 0
     known_items: list[int] = []
     products_read = products_right = 0
     misses: list[str] = []
     confusion: Counter[tuple[str, str]] = Counter()
     texts = []
-    for label in labels:
-        raw = (corpus / label["file"]).read_text(encoding="utf-8")
-        text = strip_html(raw) if looks_like_html(raw) else raw
+    labelled = corpus_texts(corpus)
+    labels = [label for label, _ in labelled]
+    for label, text in labelled:
         texts.append(text)
         reading = read_text(text, lexicon, questionnaire)
         result = read_posting(model, reading.evidence, label["title"], lexicon.title_ignore)

@@ -298,3 +298,124 @@ def test_posting_json_and_page_carry_the_work_product_evidence(run: Run, tmp_pat
     assert f"Work product: {CATALOG.get(role).name}'s, named by '{phrase}' (line 3)" in page
     overridden = json.loads(run("posting", str(path), "--product", "not-sure", "--json").stdout)
     assert overridden["work_product"] is None  # the user's word over the text's
+
+
+@pytest.mark.parametrize(
+    ("negated", "plain"),
+    [
+        # the verb and its object sit between the negation and the phrase
+        ("We do not expect you to invent new methods.", "We expect you to invent new methods."),
+        # a list under one negation
+        ("We don't need Spark, Kafka or Airflow.", "We need Spark, Kafka or Airflow."),
+    ],
+)
+def test_a_negation_reaches_through_its_clause(negated: str, plain: str) -> None:
+    said = read_text(plain, LEXICON, QUESTIONNAIRE)
+    assert said.found or said.products
+    reading = read_text(negated, LEXICON, QUESTIONNAIRE)
+    assert reading.found == () and reading.products == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No PhD needed, but a PhD in statistics helps.",  # "but" ends the clause
+        "No remote work: a PhD in statistics is expected.",  # so does a colon
+        "You will not only use Kafka but design with it.",  # "not only" negates nothing
+    ],
+)
+def test_a_negation_stops_at_its_clause_or_is_no_negation(text: str) -> None:
+    assert read_text(text, LEXICON, QUESTIONNAIRE).found
+
+
+def test_a_negation_further_back_than_the_window_is_not_read() -> None:
+    window = LEXICON.negation_window
+    filler = " ".join(["really"] * window)
+    assert read_text(f"Not {filler} Kafka.", LEXICON, QUESTIONNAIRE).found
+    assert not read_text(f"Not {filler[7:]} Kafka.", LEXICON, QUESTIONNAIRE).found
+
+
+def test_a_phrase_matches_its_other_number_but_a_word_is_not_cut_to_a_verb() -> None:
+    from mlroles.core.reading import number_forms
+
+    assert number_forms("data pipelines") == {"data pipelines", "data pipeline"}
+    assert number_forms("roadmap") == {"roadmap", "roadmaps"}
+    assert number_forms("reports") == {"reports"}  # "report to the CTO" is not a report
+    signal = next(s for s in LEXICON.products if any(" " in p for p in s.phrases))
+    phrase = next(p for p in signal.phrases if " " in p)
+    other = (number_forms(phrase) - {phrase}).pop()
+    reading = read_text(f"Requirements:\n- You will own the {other}.\n", LEXICON, QUESTIONNAIRE)
+    assert signal.role in {hit.role for hit in reading.products}
+
+
+def weak_phrase() -> tuple[str, str]:
+    """(role id, phrase): a generic noun that names one role's product only."""
+    roles: dict[str, set[str]] = {}
+    for signal in LEXICON.products:
+        for phrase in (*signal.phrases, *signal.weak_phrases):
+            roles.setdefault(phrase, set()).add(signal.role)
+    signal = next(s for s in LEXICON.products if any(len(roles[p]) == 1 for p in s.weak_phrases))
+    return signal.role, next(p for p in signal.weak_phrases if len(roles[p]) == 1)
+
+
+def test_generic_work_product_nouns_weigh_less_and_alone_are_too_little() -> None:
+    from mlroles.core.verdict import work_product_said
+
+    role, weak = weak_phrase()
+    assert LEXICON.weak_product_weight < LEXICON.product_min_weight
+    alone = read_text(f"Requirements:\n- You will build {weak}.\n", LEXICON, QUESTIONNAIRE)
+    assert [hit.role for hit in alone.products] == [role]
+    assert alone.evidence.work_product is None
+    names = {r.id: r.name for r in CATALOG.roles}
+    said = work_product_said(alone, names)
+    assert "too little to tell" in said and weak in said.casefold()
+    # A generic noun does not tie with a phrase that names one role's product.
+    other, strong = next(
+        (s.role, s.phrases[0]) for s in LEXICON.products if s.role != role and s.phrases
+    )
+    both = read_text(
+        f"Requirements:\n- Own the {strong}.\n- Build {weak}.\n", LEXICON, QUESTIONNAIRE
+    )
+    assert both.evidence.work_product == other
+
+
+def test_a_work_product_read_from_text_weighs_the_measured_text_weight() -> None:
+    from mlroles.core.scoring import assess, build_model
+
+    model = build_model(CATALOG, QUESTIONNAIRE)
+    role, phrase = product_phrase(0)
+    reading = read_text(f"Requirements:\n- Own the {phrase}.\n", LEXICON, QUESTIONNAIRE)
+    assert reading.evidence.product_weight == LEXICON.text_product_weight
+    by_text = assess(model, reading.evidence).ranking
+    by_person = assess(model, reading.evidence._replace(product_weight=None)).ranking
+    chosen = {s.role.id: s.probability for s in by_text}[role]
+    assert LEXICON.text_product_weight is not None
+    # No item evidence: the posterior is the prior, 47 against 1 for each other role.
+    others = len(CATALOG.roles) - 1
+    assert chosen == pytest.approx(
+        LEXICON.text_product_weight / (LEXICON.text_product_weight + others)
+    )
+    assert chosen > {s.role.id: s.probability for s in by_person}[role]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("text_product_weight = 0", "text_product_weight"),
+        ("weak_product_weight = true", "weak_product_weight"),
+        ("negation_window = 99", "negation_window"),
+        ("negation_scope_ends = 'but'", "negation_scope_ends"),
+    ],
+)
+def test_a_bad_reading_constant_is_named(tmp_path: Path, line: str, field: str) -> None:
+    from mlroles.files.signals_file import SignalsError
+
+    text = data_file("signals.toml").read_text(encoding="utf-8")
+    key = line.split(" = ")[0]
+    lines = [x for x in text.splitlines() if not x.startswith(f"{key} = ")]
+    at = lines.index("[reading]") + 1
+    path = tmp_path / "signals.toml"
+    path.write_text("\n".join([*lines[:at], line, *lines[at:]]) + "\n", encoding="utf-8")
+    with pytest.raises(SignalsError) as error:
+        load_lexicon(path, CATALOG, QUESTIONNAIRE)
+    assert f"field '{field}'" in str(error.value)

@@ -24,6 +24,9 @@ class Evidence(NamedTuple):  # a NamedTuple: team files build one per row, cheap
     axes: Position | None = None  # a place given with --ml/--swe/--comm
     work_product: str | None = None  # the chosen work product's role id
     unknown_items: tuple[str, ...] = ()  # questions left unanswered
+    # The work product's prior weight when it was read from text, not chosen
+    # by the person ([reading] text_product_weight); None: [scoring] product_weight.
+    product_weight: float | None = None
 
 
 def evidence_from_answers(

@@ -57,8 +57,8 @@ class BatchScorer:
                     self.slot[item] = (len(self.tables), (LEVELS + 1) ** position)
                 self.chunk_axis.append(axis_number)
                 self.tables.append(self._table(chunk, flat, WEIGHTS[axis]))
-        self.log_priors = {
-            product: model.log_prior(product)
+        self.log_priors: dict[tuple[str | None, float | None], list[float]] = {
+            (product, None): model.log_prior(product)
             for product in (None, *(role.id for role in model.catalog.roles))
         }
         # With one chunk per axis a chunk's answers also fix that axis's mean,
@@ -119,7 +119,13 @@ class BatchScorer:
         """(log prior + log likelihood per role, unnormalised; squared chart
         distance per role; profile; plotted)."""
         costs, d2, profile, plotted = self._place_arrays(evidence)
-        return self._by_role(costs, d2, evidence.work_product, profile, plotted)
+        return self._by_role(costs, d2, self._log_prior(evidence), profile, plotted)
+
+    def _log_prior(self, evidence: Evidence) -> list[float]:
+        key = (evidence.work_product, evidence.product_weight)
+        if key not in self.log_priors:
+            self.log_priors[key] = self.model.log_prior(*key)
+        return self.log_priors[key]
 
     def _place_arrays(
         self, evidence: Evidence
@@ -179,13 +185,13 @@ class BatchScorer:
         self,
         costs: Sequence[float],
         d2: Sequence[float],
-        work_product: str | None,
+        log_prior: list[float],
         profile: list[float],
         plotted: bool,
     ) -> tuple[list[float], list[float], list[float], bool]:
         """Each role at its nearest place: its log posterior and squared distance."""
         posts, role_d2 = [], []
-        for indices, prior in zip(self.role_places, self.log_priors[work_product], strict=True):
+        for indices, prior in zip(self.role_places, log_prior, strict=True):
             best = indices[0]
             for i in indices[1:]:
                 if d2[i] < d2[best]:

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from mlroles.core.evidence import Evidence
 from mlroles.core.questionnaire import Questionnaire
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Signal:
 class ProductSignal:
     role: str  # a role id: its work product is what these phrases name
     phrases: tuple[str, ...]
+    weak_phrases: tuple[str, ...] = ()  # generic nouns: they count weak_weight each
 
 
 @dataclass(frozen=True)
@@ -36,33 +40,71 @@ class Lexicon:
     negation_window: int
     source: str
     products: tuple[ProductSignal, ...] = ()
+    negation_scope_ends: tuple[str, ...] = ()  # words that end a negation's clause
+    pseudo_negations: tuple[str, ...] = ()  # "not only": a negation word that negates nothing
+    weak_product_weight: float = 1.0
+    product_min_weight: float = 0.0  # below this, the text names no work product
+    text_product_weight: float | None = None  # a work product read from text; None: the quiz's
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """Every item phrase as a whole word or words, longest first."""
-        return _whole_words({p for s in self.signals for p in s.phrases})
+        """Every item phrase, singular or plural, as a whole word or words,
+        longest first."""
+        return _whole_words(set(self.by_phrase))
 
     @cached_property
     def product_pattern(self) -> re.Pattern[str]:
         """The work-product phrases: a pass of their own, so that they never
         hide an item's phrase inside a longer one."""
-        return _whole_words({p for s in self.products for p in s.phrases})
+        return _whole_words(set(self.product_by_phrase))
 
     @cached_property
     def by_phrase(self) -> dict[str, list[Signal]]:
-        table: dict[str, list[Signal]] = {}
-        for signal in self.signals:
-            for phrase in signal.phrases:
-                table.setdefault(phrase.casefold(), []).append(signal)
-        return table
+        return _with_number_forms(
+            [(phrase, signal) for signal in self.signals for phrase in signal.phrases]
+        )
 
     @cached_property
-    def product_by_phrase(self) -> dict[str, list[str]]:
-        table: dict[str, list[str]] = {}
-        for signal in self.products:
-            for phrase in signal.phrases:
-                table.setdefault(phrase.casefold(), []).append(signal.role)
-        return table
+    def product_by_phrase(self) -> dict[str, list[tuple[str, float]]]:
+        """Phrase -> (role, weight): a generic noun weighs weak_product_weight."""
+        pairs = [
+            (phrase, (signal.role, weight))
+            for signal in self.products
+            for phrases, weight in (
+                (signal.phrases, 1.0),
+                (signal.weak_phrases, self.weak_product_weight),
+            )
+            for phrase in phrases
+        ]
+        return _with_number_forms(pairs)
+
+
+def number_forms(phrase: str) -> set[str]:
+    """A phrase as written plus its other number: "data pipeline" and "data
+    pipelines", "roadmap" and "roadmaps". A single word is never cut to a
+    singular, which is often a verb ("reports" -> "report to"); words of two
+    letters or fewer ("r", "ml") are left alone."""
+    forms = {phrase}
+    if len(phrase) <= 2:
+        return forms
+    if not phrase.endswith("s"):
+        forms.add(phrase + "s")
+    elif " " in phrase and not phrase.endswith("ss"):
+        forms.add(phrase[:-1])
+    return forms
+
+
+def _with_number_forms(pairs: list[tuple[str, _T]]) -> dict[str, list[_T]]:
+    """A lookup by phrase (case ignored) that also finds each phrase's other
+    number, unless that form is a phrase of its own."""
+    table: dict[str, list[_T]] = {}
+    for phrase, value in pairs:
+        table.setdefault(phrase.casefold(), []).append(value)
+    written = set(table)
+    for phrase, value in pairs:
+        for form in number_forms(phrase.casefold()) - written:
+            table.setdefault(form, []).append(value)
+    return table
 
 
 def _whole_words(phrases: set[str]) -> re.Pattern[str]:
@@ -90,6 +132,7 @@ class ProductFound:
     role: str
     phrase: str
     line: int
+    weight: float = 1.0  # weak_product_weight for a generic noun
 
 
 @dataclass(frozen=True)
@@ -129,9 +172,22 @@ def _sentence_around(line: str, start: int, end: int) -> tuple[str, str]:
     return before, after[: stop.start()] if stop else after
 
 
+_CLAUSE_BREAK = re.compile(r"[:;()\u2013\u2014]|\s-\s")
+
+
 def _negated(lexicon: Lexicon, before: str, after: str) -> bool:
-    words = re.findall(r"[\w']+", before.casefold())[-lexicon.negation_window :]
-    if any(word in lexicon.negations_before for word in words):
+    """A negation word in the phrase's clause, at most negation_window words
+    before it ("we do not expect you to invent new methods"), or a "not
+    required" right behind it. A clause ends at a colon, a dash or a word
+    like "but"; "not only" and the like negate nothing."""
+    clause = _CLAUSE_BREAK.split(before.casefold())[-1]
+    for pseudo in lexicon.pseudo_negations:
+        clause = clause.replace(pseudo, " ")
+    words = re.findall(r"[\w']+", clause)
+    ends = [i for i, word in enumerate(words) if word in lexicon.negation_scope_ends]
+    if ends:
+        words = words[ends[-1] + 1 :]
+    if any(word in lexicon.negations_before for word in words[-lexicon.negation_window :]):
         return True
     tail = " ".join(re.findall(r"[\w']+", after.casefold())[:4])
     return any(tail.startswith(n) or f" {n}" in f" {tail}" for n in lexicon.negations_after)
@@ -161,8 +217,8 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
             continue
         for match in lexicon.product_pattern.finditer(line):
             if not _negated(lexicon, *_sentence_around(line, match.start(), match.end())):
-                for role in lexicon.product_by_phrase[match.group(0).casefold()]:
-                    products.append(ProductFound(role, match.group(0), number))
+                for role, weight in lexicon.product_by_phrase[match.group(0).casefold()]:
+                    products.append(ProductFound(role, match.group(0), number, weight))
     deciding: dict[str, Found] = {}
     for hit in found:
         if hit.item not in deciding or hit.level > deciding[hit.item].level:
@@ -170,8 +226,13 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
     items = [q.id for q in questionnaire.axis_questions]
     levels = tuple((i, deciding[i].level) for i in items if i in deciding)
     unknown = tuple(i for i in items if i not in deciding)
-    product = work_product(products)
-    evidence = Evidence(levels=levels, unknown_items=unknown, work_product=product)
+    product = work_product(products, lexicon.product_min_weight)
+    evidence = Evidence(
+        levels=levels,
+        unknown_items=unknown,
+        work_product=product,
+        product_weight=lexicon.text_product_weight if product else None,
+    )
     ordered = tuple(deciding[i] for i in items if i in deciding)
     return Reading(evidence, tuple(found), tuple(negated), ordered, tuple(products))
 
@@ -179,24 +240,37 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
 def product_phrases(
     products: list[ProductFound] | tuple[ProductFound, ...],
 ) -> dict[str, tuple[ProductFound, ...]]:
-    """Per role, its distinct phrases (case ignored), each at its first line."""
+    """Per role, its distinct phrases (case and number ignored), each at its
+    first line."""
     first: dict[str, dict[str, ProductFound]] = {}
     for hit in products:
-        first.setdefault(hit.role, {}).setdefault(hit.phrase.casefold(), hit)
+        key = hit.phrase.casefold().removesuffix("s")
+        first.setdefault(hit.role, {}).setdefault(key, hit)
     return {role: tuple(hits.values()) for role, hits in first.items()}
 
 
+def product_weights(products: list[ProductFound] | tuple[ProductFound, ...]) -> dict[str, float]:
+    """Per role, how strongly the text names its work product: its distinct
+    phrases, a generic noun counting weak_product_weight."""
+    return {
+        role: round(sum(hit.weight for hit in hits), 6)
+        for role, hits in product_phrases(products).items()
+    }
+
+
 def most_named(products: list[ProductFound] | tuple[ProductFound, ...]) -> list[str]:
-    """The roles whose work product the most distinct phrases name (ties kept)."""
-    counts = {role: len(hits) for role, hits in product_phrases(products).items()}
-    return [role for role, n in counts.items() if n == max(counts.values())]
+    """The roles whose work product the text names most strongly (ties kept)."""
+    weights = product_weights(products)
+    return [role for role, w in weights.items() if w == max(weights.values())]
 
 
-def work_product(products: list[ProductFound]) -> str | None:
-    """The role whose work product the requirements name with the most
-    distinct phrases; a tie, or none, is "not sure"."""
+def work_product(products: list[ProductFound], min_weight: float = 0.0) -> str | None:
+    """The role whose work product the requirements name most strongly, if at
+    least min_weight; a tie, too little, or none is "not sure"."""
     leaders = most_named(products)
-    return leaders[0] if len(leaders) == 1 else None
+    if len(leaders) == 1 and product_weights(products)[leaders[0]] >= min_weight:
+        return leaders[0]
+    return None
 
 
 def quoted_phrases(text: Reading, role: str, most: int = 4) -> str:

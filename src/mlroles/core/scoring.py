@@ -90,11 +90,11 @@ class Model:
 
         return BatchScorer(self)
 
-    def log_prior(self, work_product: str | None) -> list[float]:
-        weights = [
-            self.rules.product_weight if role.id == work_product else 1.0
-            for role in self.catalog.roles
-        ]
+    def log_prior(self, work_product: str | None, weight: float | None = None) -> list[float]:
+        """The chosen work product's role weighs `weight` (by default
+        [scoring] product_weight), every other role 1."""
+        chosen = self.rules.product_weight if weight is None else weight
+        weights = [chosen if role.id == work_product else 1.0 for role in self.catalog.roles]
         total = sum(weights)
         return [math.log(w / total) for w in weights]
 
@@ -272,7 +272,7 @@ def assess(model: Model, evidence: Evidence) -> Assessment:
     ranking = tuple(sorted(scores, key=lambda s: -s.probability))
     best_index = model.catalog.roles.index(ranking[0].role)
     stability = _stability(model, evidence, best_index)
-    prior = model.log_prior(evidence.work_product)
+    prior = model.log_prior(evidence.work_product, evidence.product_weight)
     logs = [p - q for p, q in zip(posts, prior, strict=True)]
     levels = [level for _, level in evidence.levels]
     nearest = min(ranking, key=lambda s: s.distance)

@@ -54,8 +54,15 @@ def work_product_said(text: Reading, names: Mapping[str, str]) -> str:
         )
     if not text.products:
         return "Work product: not sure; the text names none."
-    tied = " and ".join(names.get(r, r) for r in most_named(text.products))
-    return f"Work product: not sure; the text names those of {tied} equally often."
+    leaders = most_named(text.products)
+    if len(leaders) == 1:
+        role = leaders[0]
+        return (
+            f"Work product: not sure; {quoted_phrases(text, role)} "
+            f"could be {names.get(role, role)}'s, but is too little to tell."
+        )
+    tied = " and ".join(names.get(r, r) for r in leaders)
+    return f"Work product: not sure; the text names those of {tied} equally strongly."
 
 
 def short_text(questionnaire: Questionnaire, question_id: str) -> str:

@@ -13,12 +13,18 @@ from mlroles.core.reading import Lexicon, ProductSignal, Signal
 from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
 
 SCHEMA_VERSION = 1
+MAX_WINDOW = 20  # words; a negation further back than this is in another clause
 READING_FIELDS: FieldSpec = {
     "nice_to_have_drop": ("level", True),
     "nice_to_have_markers": ("text_list", True),
     "negations_before": ("text_list", True),
     "negations_after": ("text_list", True),
-    "negation_window": ("level", True),
+    "negation_window": ("count", True),
+    "negation_scope_ends": ("text_list", False),
+    "pseudo_negations": ("text_list", False),
+    "weak_product_weight": ("weight", False),
+    "product_min_weight": ("weight", False),
+    "text_product_weight": ("weight", False),
 }
 SIGNAL_FIELDS: FieldSpec = {
     "item": ("id", True),
@@ -26,7 +32,11 @@ SIGNAL_FIELDS: FieldSpec = {
     "phrases": ("text_list", True),
 }
 TITLE_FIELDS: FieldSpec = {"ignore": ("text_list", True)}
-PRODUCT_FIELDS: FieldSpec = {"role": ("id", True), "phrases": ("text_list", True)}
+PRODUCT_FIELDS: FieldSpec = {
+    "role": ("id", True),
+    "phrases": ("text_list", True),
+    "weak_phrases": ("text_list", False),
+}
 
 
 class SignalsError(DataFileError):
@@ -80,7 +90,11 @@ class _Checker(TableChecker):
                 )
                 continue
             products.append(
-                ProductSignal(found["role"], tuple(p.casefold() for p in found["phrases"]))
+                ProductSignal(
+                    found["role"],
+                    tuple(p.casefold() for p in found["phrases"]),
+                    tuple(p.casefold() for p in found.get("weak_phrases", ())),
+                )
             )
         ignore: tuple[str, ...] = ()
         raw_titles = doc.get("titles")
@@ -101,6 +115,11 @@ class _Checker(TableChecker):
             negation_window=values["negation_window"],
             source=self.source,
             products=tuple(products),
+            negation_scope_ends=tuple(w.casefold() for w in values.get("negation_scope_ends", ())),
+            pseudo_negations=tuple(w.casefold() for w in values.get("pseudo_negations", ())),
+            weak_product_weight=values.get("weak_product_weight", 1.0),
+            product_min_weight=values.get("product_min_weight", 0.0),
+            text_product_weight=values.get("text_product_weight"),
         )
 
     def _tables(self, doc: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -109,6 +128,18 @@ class _Checker(TableChecker):
             self.report(key, f"must be [[{key}]] tables, not {type_name(raw)}.")
             return []
         return raw
+
+    def check_count(self, at: str, value: object) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WINDOW:
+            self.report(at, f"must be a whole number from 0 to {MAX_WINDOW}.")
+            return None
+        return value
+
+    def check_weight(self, at: str, value: object) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1000:
+            self.report(at, "must be a number above 0, at most 1000.")
+            return None
+        return float(value)
 
     def check_level(self, at: str, value: object) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= LEVELS:
