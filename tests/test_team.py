@@ -295,3 +295,30 @@ def test_progress_bar_only_when_stderr_is_a_terminal(
     assert "Reading the team" in result.stderr
     piped = run("team", str(path), "--json")
     assert "Reading the team" not in piped.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(members, st.integers(min_value=1, max_value=7), st.booleans())
+def test_streamed_team_json_is_the_same_to_the_byte(
+    rows: list[tuple[float, float, float, str]], chunk: int, ascii_only: bool
+) -> None:
+    from mlroles.views.json_data import dumps, team_data, team_json_chunks
+
+    report = score_team(MODEL, _roster(rows))
+    whole = dumps(team_data(report), pretty=False, ascii_only=ascii_only)
+    assert "".join(team_json_chunks(report, ascii_only, chunk)) == whole
+
+
+def test_a_big_team_streams_the_same_json(run: Run, tmp_path: Path) -> None:
+    from mlroles.cli.commands.team import PRETTY_JSON_LIMIT
+
+    path = tmp_path / "big.csv"
+    lines = [
+        f"Mémber {i},{i % 11},{(i * 7) % 11},{(i * 3) % 11}" for i in range(PRETTY_JSON_LIMIT + 5)
+    ]
+    path.write_text("name,ml,swe,comm\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    result = run("team", str(path), "--json")
+    data = json.loads(result.stdout)
+    assert len(data["members"]) == PRETTY_JSON_LIMIT + 5
+    assert data["members"][-1]["name"] == f"Mémber {PRETTY_JSON_LIMIT + 4}"
+    assert sum(c["count"] for c in data["coverage"]) == PRETTY_JSON_LIMIT + 5

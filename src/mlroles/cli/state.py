@@ -2,7 +2,7 @@
 questionnaire, the history, and the ways to print. This is the imperative
 shell; the core never sees it."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,6 +179,14 @@ class AppState:
         from mlroles.views.json_data import dumps
 
         self.env.stdout.write(dumps(data, pretty, ascii_only=not can_draw(self.env.stdout)))
+
+    def print_json_chunks(self, chunks: Callable[[bool], Iterable[str]]) -> None:
+        """Compact JSON written a piece at a time: chunks(ascii_only) yields it."""
+        from mlroles.cli.ascii_stream import can_draw
+
+        write = self.env.stdout.write
+        for piece in chunks(not can_draw(self.env.stdout)):
+            write(piece)
 
     def print_text(self, text: str) -> None:
         self.env.stdout.write(text)

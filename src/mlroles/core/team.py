@@ -6,11 +6,12 @@ simulated retakes, which cost the most, are run only when asked for."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from array import array
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from mlroles.core.axes import AXES, Axis
+from mlroles.core.axes import AXES, Axis, Position
 from mlroles.core.catalog import Role
 from mlroles.core.scoring import (
     Confidence,
@@ -34,10 +35,47 @@ class RowError(NamedTuple):
 
 @dataclass(frozen=True)
 class Roster:
-    members: tuple[Member, ...]
+    """A team file's members, kept as columns: a million rows must not cost
+    a million objects. `members` builds the per-row view when it is asked for."""
+
+    rows: Sequence[int]  # each member's line in the file
+    names: Sequence[str]
+    places: Sequence[float]  # place files: ml, swe, comm per member, in AXES order
+    levels: bytes  # item files: a level per member and asked item, 0 = empty cell
+    asked: tuple[str, ...]  # item files: the question ids with a column, in column order
+    never_asked: tuple[str, ...]  # question ids the file has no column for
+    products: Sequence[int]  # per member: 0 = not sure, else 1 + index into product_ids
+    product_ids: tuple[str, ...]
     errors: tuple[RowError, ...]
     by_items: bool = False  # members answered questions, rather than giving places
     notes: tuple[str, ...] = ()  # said once about the whole file, e.g. ignored extra cells
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def evidence(self, i: int) -> Evidence:
+        code = self.products[i]
+        product = self.product_ids[code - 1] if code else None
+        if not self.by_items:
+            x = 3 * i
+            return Evidence(axes=Position(*self.places[x : x + 3]), work_product=product)
+        k = len(self.asked)
+        pairs = tuple(zip(self.asked, self.levels[i * k : i * k + k], strict=True))
+        return Evidence(
+            levels=tuple((item, level) for item, level in pairs if level),
+            work_product=product,
+            unknown_items=(
+                *(item for item, level in pairs if not level),
+                *self.never_asked,
+            ),
+        )
+
+    def member(self, i: int) -> Member:
+        return Member(self.rows[i], self.names[i], self.evidence(i))
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        return tuple(self.member(i) for i in range(len(self)))
 
 
 class MemberFit(NamedTuple):
@@ -67,10 +105,41 @@ class Coverage:
 
 @dataclass(frozen=True)
 class TeamReport:
-    fits: tuple[MemberFit, ...]
+    """Results as columns, one entry per member of `roster`; `fits` builds
+    the per-member view for pages, and json_data streams from the columns."""
+
+    roster: Roster
+    best: Sequence[int]  # per member: index of the most probable role in catalog order
+    probability: Sequence[float]
+    fit: Sequence[float]
+    profile: Sequence[float]  # 3 per member, AXES order; 0 on an unknown axis
+    plotted: bytes  # 1 if both chart axes are known
+    stability: Sequence[float] | None  # only when asked for: it costs simulated retakes
+    confidence: tuple[Confidence, ...] | None
+    role_ids: tuple[str, ...]
     coverage: tuple[Coverage, ...]
     errors: tuple[RowError, ...]
     item_axis: Mapping[str, Axis]  # which axis each question speaks to
+
+    def __len__(self) -> int:
+        return len(self.best)
+
+    def fit_of(self, i: int) -> MemberFit:
+        x = 3 * i
+        return MemberFit(
+            self.roster.member(i),
+            self.role_ids[self.best[i]],
+            self.probability[i],
+            self.fit[i],
+            (self.profile[x], self.profile[x + 1], self.profile[x + 2]),
+            bool(self.plotted[i]),
+            None if self.stability is None else self.stability[i],
+            None if self.confidence is None else self.confidence[i],
+        )
+
+    @property
+    def fits(self) -> tuple[MemberFit, ...]:
+        return tuple(self.fit_of(i) for i in range(len(self)))
 
     def known_axes(self, fit: MemberFit) -> tuple[Axis, ...]:
         """The axes a member's data speaks to: all of them for a place."""
@@ -82,49 +151,64 @@ class TeamReport:
 
 
 def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamReport:
-    """Every member's most likely role, and for every role who is nearest to it."""
+    """Every member's most likely role, and for every role who is nearest to it.
+    The arithmetic is the quiz's (model.batch, as assess uses); the results go
+    into columns, not an object per member."""
     roles = model.catalog.roles
     zero_at = model.rules.fit_zero_distance
-    batch = model.batch
+    log_posterior = model.batch.log_posterior
     counts = [0] * len(roles)
-    closest: list[Member | None] = [None] * len(roles)
+    closest: list[int | None] = [None] * len(roles)
     closest_d = [math.inf] * len(roles)
-    ids = [role.id for role in roles]
-    fits: list[MemberFit] = []
+    n = len(roster)
+    best_column = array("i", bytes(4 * n))
+    plotted_column = bytearray(n)
+    probability_column = array("d", bytes(8 * n))
+    fit_column = array("d", bytes(8 * n))
+    profile_column = array("d", bytes(24 * n))
+    stabilities = array("d", bytes(8 * n)) if stability else None
+    confidences: list[Confidence] = []
     exp = math.exp
-    for member in roster.members:
-        posts, d2, profile, plotted = batch.log_posterior(member.evidence)
+    evidence_of = roster.evidence
+    for i in range(n):
+        evidence = evidence_of(i)
+        posts, d2, profile, plotted = log_posterior(evidence)
         top = max(posts)
         best = posts.index(top)
-        probability = 1.0 / sum(exp(p - top) for p in posts)
+        best_column[i] = best
+        probability_column[i] = 1.0 / sum(exp(p - top) for p in posts)
+        fit_column[i] = fit_from_distance(d2[best] ** 0.5, zero_at)
+        profile_column[3 * i : 3 * i + 3] = array("d", profile)
+        plotted_column[i] = plotted
         counts[best] += 1
-        for i, d in enumerate(d2):
-            if d < closest_d[i]:
-                closest_d[i], closest[i] = d, member
-        stable, confidence = None, None
-        if stability:
-            full = assess(model, member.evidence)
-            stable, confidence = full.stability, full.confidence
-        fits.append(
-            MemberFit(
-                member,
-                ids[best],
-                probability,
-                fit_from_distance(d2[best] ** 0.5, zero_at),
-                (profile[0], profile[1], profile[2]),
-                plotted,
-                stable,
-                confidence,
-            )
-        )
+        for r, d in enumerate(d2):
+            if d < closest_d[r]:
+                closest_d[r], closest[r] = d, i
+        if stabilities is not None:
+            full = assess(model, evidence)
+            stabilities[i] = full.stability
+            confidences.append(full.confidence)
     coverage = tuple(
         Coverage(
             role,
-            counts[i],
-            closest[i],
-            None if closest[i] is None else closest_d[i] ** 0.5,
+            counts[r],
+            None if (at := closest[r]) is None else roster.member(at),
+            None if at is None else closest_d[r] ** 0.5,
             zero_at,
         )
-        for i, role in enumerate(roles)
+        for r, role in enumerate(roles)
     )
-    return TeamReport(tuple(fits), coverage, roster.errors, model.item_axis)
+    return TeamReport(
+        roster,
+        best_column,
+        probability_column,
+        fit_column,
+        profile_column,
+        bytes(plotted_column),
+        stabilities,
+        tuple(confidences) if stability else None,
+        tuple(role.id for role in roles),
+        coverage,
+        roster.errors,
+        model.item_axis,
+    )

@@ -6,18 +6,17 @@ with what is wrong with them; a file with no usable header is an error."""
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
+from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN
 from mlroles.core.catalog import Catalog, normalize
 from mlroles.core.questionnaire import LEVELS, NOT_SURE, Questionnaire
 from mlroles.core.sanitize import clean
-from mlroles.core.scoring import Evidence
-from mlroles.core.team import Member, Roster, RowError
+from mlroles.core.team import Roster, RowError
 from mlroles.files.checks import DataFileError
 
 AXIS_COLUMNS = {
@@ -168,7 +167,10 @@ def parse_roster(
     """Read members from CSV text. Bad rows become RowErrors; a file with no
     usable header raises TeamFileError."""
     # Old Mac files end lines with CR alone; the csv module would stop on them.
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # (Only copied when needed: the text of a million rows is tens of MB.)
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in _lines(text) if line.strip()), "")
     delimiter = _delimiter(first)
     if first.count(delimiter) >= MAX_COLUMNS:
@@ -176,7 +178,7 @@ def parse_roster(
             source,
             [f"the header has more than {MAX_COLUMNS:,} columns; a team file needs a few."],
         )
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
+    reader = csv.reader(_lines(text, ends=True), delimiter=delimiter, skipinitialspace=True)
     rows = _nonblank(reader)
     try:
         header_line, raw_header = next(rows)
@@ -189,7 +191,14 @@ def parse_roster(
     levels = {str(level): level for level in range(1, LEVELS + 1)}
     asked = {item for item, _ in header.items}
     never_asked = [q.id for q in questionnaire.axis_questions if q.id not in asked]
-    members: list[Member] = []
+    # Columns, not an object per member (see Roster).
+    line_column = array("l")
+    names: list[str] = []
+    places = array("d")
+    levels_column = bytearray()
+    product_column = array("i")
+    product_ids = tuple(role.id for role in catalog.roles)
+    product_code = {role_id: i + 1 for i, role_id in enumerate(product_ids)}
     errors: list[RowError] = []
     longer: list[int] = []  # rows with more cells than the header names
     try:
@@ -211,41 +220,36 @@ def parse_roster(
             product = products[raw]
             if raw and normalize(raw) != NOT_SURE and product is None:
                 problems.append(f"'work_product' {clean(repr(raw))} is not a role id.")
-            evidence = None
             if header.items:
-                answered = []
-                unknown = []
-                for item, column in header.items:
+                row_levels = bytearray(len(header.items))
+                empty = 0
+                for k, (item, column) in enumerate(header.items):
                     cell = row[column].strip()
-                    if not cell:
-                        unknown.append(item)
-                    elif cell in levels:
-                        answered.append((item, levels[cell]))
-                    else:
+                    empty += not cell
+                    if cell in levels:
+                        row_levels[k] = levels[cell]
+                    elif cell:
                         problems.append(
                             f"'{item}' is {clean(repr(cell))}; use a level from 1 to {LEVELS}, "
                             "or leave it empty if it was not asked."
                         )
-                if not answered and len(unknown) == len(header.items):
+                if empty == len(header.items):
                     problems.append("every question is empty; answer at least one.")
-                unknown += never_asked
-                evidence = Evidence(
-                    levels=tuple(answered),
-                    work_product=product,
-                    unknown_items=tuple(unknown),
-                )
+                if not problems:
+                    levels_column += row_levels
             else:
                 values = [
                     _number(row[i].strip(), axis) for i, axis in zip(header.axes, AXES, strict=True)
                 ]
                 problems += [v for v in values if isinstance(v, str)]
-                numbers = [v for v in values if isinstance(v, float)]
-                if len(numbers) == len(AXES):
-                    evidence = Evidence(axes=Position(*numbers), work_product=product)
-            if problems or evidence is None:
+                if not problems:
+                    places.extend(values)  # type: ignore[arg-type]  # all floats here
+            if problems:
                 errors.append(RowError(line, " ".join(problems)))
             else:
-                members.append(Member(line, clean(name), evidence))
+                line_column.append(line)
+                names.append(clean(name))
+                product_column.append(product_code[product] if product else 0)
     except csv.Error as exc:
         raise TeamFileError(source, [f"not readable as CSV: {exc}."]) from None
     notes: tuple[str, ...] = ()
@@ -255,18 +259,33 @@ def parse_roster(
             f"{rows_said} more cells than the header names (first: row {longer[0]}); "
             "the extra cells were ignored.",
         )
-    return Roster(tuple(members), tuple(errors), by_items=bool(header.items), notes=notes)
+    return Roster(
+        rows=line_column,
+        names=names,
+        places=places,
+        levels=bytes(levels_column),
+        asked=tuple(item for item, _ in header.items),
+        never_asked=tuple(never_asked) if header.items else (),
+        products=product_column,
+        product_ids=product_ids,
+        errors=tuple(errors),
+        by_items=bool(header.items),
+        notes=notes,
+    )
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The text's lines, one at a time (splitlines would copy a huge file)."""
+def _lines(text: str, ends: bool = False) -> Iterator[str]:
+    """The text's lines, one at a time (splitlines, or a StringIO, would copy
+    a huge file); with ends, each keeps its newline, as csv.reader wants."""
     start = 0
+    keep = 1 if ends else 0
     while start <= len(text):
         end = text.find("\n", start)
         if end < 0:
-            yield text[start:]
+            if start < len(text) or not ends:
+                yield text[start:]
             return
-        yield text[start:end]
+        yield text[start : end + keep]
         start = end + 1
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 from mlroles.core.catalog import Catalog, Role, Variant
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from mlroles.core.axes import Axis, Position
     from mlroles.core.movement import Movement
@@ -708,9 +708,34 @@ def _member_data(fit: "MemberFit", report: "TeamReport") -> MemberData:
     return data
 
 
+def team_json_chunks(
+    report: "TeamReport", ascii_only: bool = False, chunk: int = 10_000
+) -> "Iterator[str]":
+    """The compact JSON of team_data(report), the same to the byte, written a
+    chunk of members at a time: a million members never sit in memory as
+    dicts or as one string."""
+    import json
+
+    yield '{"members": ['
+    for start in range(0, len(report), chunk):
+        stop = min(start + chunk, len(report))
+        members = [_member_data(report.fit_of(i), report) for i in range(start, stop)]
+        yield (", " if start else "") + json.dumps(members, ensure_ascii=ascii_only)[1:-1]
+    rest = json.dumps(_team_summary(report), ensure_ascii=ascii_only)
+    yield "], " + rest[1:] + "\n"
+
+
 def team_data(report: "TeamReport") -> TeamData:
+    return {"members": [_member_data(f, report) for f in report.fits], **_team_summary(report)}
+
+
+class TeamSummaryData(TypedDict):
+    coverage: list[CoverageData]
+    errors: list[RowErrorData]
+
+
+def _team_summary(report: "TeamReport") -> TeamSummaryData:
     return {
-        "members": [_member_data(f, report) for f in report.fits],
         "coverage": [
             {
                 "role": c.role.id,

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from mlroles.cli.examples import Example
-from mlroles.cli.output import FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
+from mlroles.cli.output import JSON, FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 from mlroles.core.words import counted
@@ -77,6 +77,11 @@ def team_command(
     if not roster.members:
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(model, roster, stability)
+    if out.format == JSON and len(report) > PRETTY_JSON_LIMIT:
+        from mlroles.views.json_data import team_json_chunks
+
+        state.print_json_chunks(lambda ascii_only: team_json_chunks(report, ascii_only))
+        return
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import team_data
@@ -87,6 +92,6 @@ def team_command(
         out,
         data=data,
         page=lambda: pages.team(report, catalog),
-        pretty=len(report.fits) <= PRETTY_JSON_LIMIT,
+        pretty=True,  # a big team's JSON is streamed above
         wide=True,  # tables of members and roles
     )
