@@ -225,7 +225,7 @@ def test_posting_markdown(run: Run, tmp_path: Path) -> None:
     assert "most likely role for this posting" in out
 
 
-@pytest.mark.parametrize("folder", ["postings", "postings-heldout"])
+@pytest.mark.parametrize("folder", ["postings", "postings-heldout", "postings-heldout2"])
 def test_every_posting_in_the_corpus_is_labelled_and_reads(run: Run, folder: str) -> None:
     """The benchmark corpora (benchmarks/postings.py): each file is labelled
     with a known role, and `posting FILE` reads it without error."""

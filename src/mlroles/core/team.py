@@ -9,6 +9,7 @@ import math
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from mlroles.core.axes import AXES, Axis, Position
@@ -73,7 +74,7 @@ class Roster:
     def member(self, i: int) -> Member:
         return Member(self.rows[i], self.names[i], self.evidence(i))
 
-    @property
+    @cached_property  # built only for pages and tests, never on the --json path
     def members(self) -> tuple[Member, ...]:
         return tuple(self.member(i) for i in range(len(self)))
 
@@ -137,7 +138,7 @@ class TeamReport:
             None if self.confidence is None else self.confidence[i],
         )
 
-    @property
+    @cached_property  # built only for pages, never on the --json path
     def fits(self) -> tuple[MemberFit, ...]:
         return tuple(self.fit_of(i) for i in range(len(self)))
 

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from mlroles.core.errors import UserError
 
@@ -105,7 +106,7 @@ def read_bytes(path: Path, what: str, limit: int = DATA_FILE_LIMIT) -> bytes:
     (/dev/zero, a pipe that never ends) is refused rather than exhausting memory."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_at_most(handle, limit + 1)
     except FileNotFoundError:
         raise UserError(f"{what} not found: {path}", "Check the path and try again.") from None
     except IsADirectoryError:
@@ -117,6 +118,21 @@ def read_bytes(path: Path, what: str, limit: int = DATA_FILE_LIMIT) -> bytes:
             f"{what} {path} is larger than {limit:,} bytes; this is not a file mlroles can use."
         )
     return data
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Up to size bytes. read(size) would set aside size bytes up front, so a
+    regular file is read at its own length, anything else a megabyte at a time."""
+    import stat
+
+    info = os.fstat(handle.fileno())
+    if stat.S_ISREG(info.st_mode):
+        return handle.read(min(size, info.st_size + 1))
+    chunks, total = [], 0
+    while total < size and (chunk := handle.read(min(1 << 20, size - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def check_writable_target(path: Path, inputs: list[Path]) -> None:

@@ -71,10 +71,10 @@ def team_command(
             state.message(f"... and {counted(len(lines) - 20, 'more bad row')} (see --json).")
         state.message(
             f"Skipped {counted(len(lines), 'bad row')}; scored the other "
-            f"{counted(len(roster.members), 'member')}."
+            f"{counted(len(roster), 'member')}."
         )
     state.message(*(f"{file}: {note}" for note in roster.notes))
-    if not roster.members:
+    if not len(roster):
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(model, roster, stability)
     if out.format == JSON and len(report) > PRETTY_JSON_LIMIT:
