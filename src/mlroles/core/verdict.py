@@ -58,8 +58,8 @@ def work_product_said(text: Reading, names: Mapping[str, str]) -> str:
     if len(leaders) == 1:
         role = leaders[0]
         return (
-            f"Work product: not sure; {quoted_phrases(text, role)} "
-            f"could be {names.get(role, role)}'s, but is too little to tell."
+            f"Work product: not sure; the text names only {quoted_phrases(text, role)}, "
+            f"which may be {names.get(role, role)}'s: too little to tell."
         )
     tied = " and ".join(names.get(r, r) for r in leaders)
     return f"Work product: not sure; the text names those of {tied} equally strongly."
