@@ -473,3 +473,24 @@ def test_history_lists_the_latest_by_default_and_all_with_all(
     everything = run("history", "--all")
     assert len([ln for ln in everything.stdout.splitlines() if ln[:4].strip().isdigit()]) == total
     assert len(json.loads(run("history", "--json").stdout)) == total
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5])
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_streamed_history_json_is_the_same_to_the_byte(chunk: int, ascii_only: bool) -> None:
+    from mlroles.views.json_data import dumps, history_data, history_json_chunks
+
+    results = tuple(
+        SavedResult(
+            datetime(2026, 1, 2, 3, i, tzinfo=UTC),
+            Position(i / 2, 2, 3),
+            default_noise(QUESTIONNAIRE.items_per_axis),
+            None,
+            "ml-devops",
+            "clear",
+        )
+        for i in range(7)
+    )
+    whole = dumps(history_data(results), pretty=False, ascii_only=ascii_only)
+    assert "".join(history_json_chunks(results, ascii_only, chunk)) == whole
+    assert "".join(history_json_chunks((), ascii_only, chunk)) == dumps([], pretty=False)

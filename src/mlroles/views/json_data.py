@@ -677,6 +677,23 @@ def history_data(results: "tuple[SavedResult, ...]") -> list[SavedResultData]:
     return [saved_result_data(r, number) for number, r in enumerate(results, start=1)]
 
 
+def history_json_chunks(
+    results: "tuple[SavedResult, ...]", ascii_only: bool = False, chunk: int = 1_000
+) -> "Iterator[str]":
+    """The compact JSON of history_data(results), the same to the byte, a
+    chunk of results at a time."""
+    import json
+
+    yield "["
+    for start in range(0, len(results), chunk):
+        part = [
+            saved_result_data(results[i], i + 1)
+            for i in range(start, min(start + chunk, len(results)))
+        ]
+        yield (", " if start else "") + json.dumps(part, ensure_ascii=ascii_only)[1:-1]
+    yield "]\n"
+
+
 def saved_result_data(r: "SavedResult", number: int) -> SavedResultData:
     return {
         "when": r.when.isoformat(),

@@ -7,6 +7,7 @@ import typer
 
 from mlroles.cli.examples import Example
 from mlroles.cli.output import (
+    JSON,
     TEXT,
     FormatOption,
     HtmlOption,
@@ -25,6 +26,8 @@ EXAMPLES = (
 )
 
 
+# More results than this are written as compact JSON, a chunk at a time.
+PRETTY_JSON_LIMIT = 1_000
 # The text list shows this many results, the latest; --all and --json give all.
 LATEST = 20
 
@@ -118,6 +121,13 @@ def history_command(
         return
     if not loaded.results and out.format == TEXT and loaded.folder_readable:
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
+        return
+
+    if out.format == JSON and len(loaded.results) > PRETTY_JSON_LIMIT:
+        from mlroles.views.json_data import history_json_chunks
+
+        results = loaded.results
+        state.print_json_chunks(lambda ascii_only: history_json_chunks(results, ascii_only))
         return
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
