@@ -231,12 +231,12 @@ def test_markup_and_escapes_in_data_are_shown_as_plain_text(
 
 
 def test_internal_error_is_short_without_debug(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import mlroles.files.catalog_file
+    import mlroles.files.compiled
 
-    def explode(path: Path) -> None:
+    def explode() -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(mlroles.files.catalog_file, "load_catalog", explode)
+    monkeypatch.setattr(mlroles.files.compiled, "load_builtin_catalog", explode)
     result = run("roles")
     assert result.exit_code == 1
     assert "internal error: RuntimeError: boom" in result.stderr

@@ -117,10 +117,10 @@ def answers_placement(
     catalog: Catalog, questionnaire: Questionnaire, answers_file: Path
 ) -> Placement:
     from mlroles.files.answers_file import AnswersError, check_answers, parse_answers_file
-    from mlroles.files.catalog_file import read_text
+    from mlroles.files.data_error import read_data_text
 
     source = str(answers_file)
-    raw = parse_answers_file(read_text(answers_file, "Answers file", AnswersError), source)
+    raw = parse_answers_file(read_data_text(answers_file, "Answers file", AnswersError), source)
     answers = check_answers(questionnaire, raw, source, catalog)
     return from_answers(questionnaire, answers, interactive=False)
 

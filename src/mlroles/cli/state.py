@@ -46,9 +46,13 @@ class AppState:
         return self.questions_path or data_file("questions.toml")
 
     def catalog(self) -> Catalog:
+        if self.roles_path is None:  # the built-in one ships precompiled
+            from mlroles.files.compiled import load_builtin_catalog
+
+            return load_builtin_catalog()
         from mlroles.files.catalog_file import load_catalog
 
-        return load_catalog(self.roles_file())
+        return load_catalog(self.roles_path)
 
     def questionnaire(self, catalog: Catalog) -> "Questionnaire":
         """The questionnaire; its work-product question offers the catalog's roles."""

@@ -15,7 +15,8 @@ from mlroles.core.questionnaire import (
     Questionnaire,
 )
 from mlroles.core.sanitize import clean
-from mlroles.files.checks import DataFileError, parse_toml
+from mlroles.files.checks import parse_toml
+from mlroles.files.data_error import DataFileError
 
 
 class AnswersError(DataFileError):

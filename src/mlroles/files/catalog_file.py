@@ -8,7 +8,8 @@ from typing import Any
 from mlroles.core.axes import AXES
 from mlroles.core.catalog import Catalog, Role, Variant, normalize
 from mlroles.core.sanitize import clean
-from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
+from mlroles.files.checks import FieldSpec, TableChecker, parse_toml, type_name
+from mlroles.files.data_error import DataFileError, read_data_text
 
 SCHEMA_VERSION = 1
 # An emphasis beyond two answer levels would move an item off the scale for
@@ -51,18 +52,8 @@ class CatalogError(DataFileError):
     fix = "Fix these, then check the file with: mlroles --roles PATH check"
 
 
-def read_text(path: Path, what: str, error: type[DataFileError]) -> str:
-    """Read a UTF-8 data file, turning every failure into a user error."""
-    from mlroles.files.io import read_bytes
-
-    try:
-        return read_bytes(path, what).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error(str(path), [f"the file is not UTF-8 text (byte {exc.start})."]) from None
-
-
 def load_catalog(path: Path) -> Catalog:
-    return parse_catalog(read_text(path, "Role catalog", CatalogError), str(path))
+    return parse_catalog(read_data_text(path, "Role catalog", CatalogError), str(path))
 
 
 def parse_catalog(text: str, source: str) -> Catalog:

@@ -5,35 +5,17 @@ are collected so one run shows everything there is to fix."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from typing import Any
 
 from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN, Position
-from mlroles.core.errors import UserError
 from mlroles.core.sanitize import clean
+from mlroles.files.data_error import DataFileError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # field -> (kind, required); kind names a check_<kind> method of the checker.
 FieldSpec = dict[str, tuple[str, bool]]
-
-
-class DataFileError(UserError):
-    """A data file that cannot be used, with every problem found in it."""
-
-    what = "data file"
-    fix = "Fix these and try again."
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = problems
-        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        super().__init__(
-            f"Invalid {self.what} {source} ({count}):",
-            *(f"  - {p}" for p in problems),
-            self.fix,
-        )
 
 
 def syntax_problem(message: str, language: str = "TOML") -> str:
@@ -47,6 +29,8 @@ def syntax_problem(message: str, language: str = "TOML") -> str:
 
 
 def parse_toml(text: str, source: str, error: type[DataFileError]) -> dict[str, Any]:
+    import tomllib  # here, not at the top: reading the survey's errors needs no parser
+
     try:
         return tomllib.loads(text.removeprefix("\ufeff"))  # editors on Windows add a BOM
     except tomllib.TOMLDecodeError as exc:

@@ -70,7 +70,7 @@ def check_data_files(roles: Path, questions: Path) -> tuple[FileCheck, FileCheck
 
 
 def _failed(source: str, kind: str, noun: str, error: UserError) -> FileCheck:
-    from mlroles.files.checks import DataFileError
+    from mlroles.files.data_error import DataFileError
 
     problems = error.problems if isinstance(error, DataFileError) else error.lines[1:]
     return FileCheck(source, kind, noun, None, tuple(p.strip() for p in problems), error.lines)
@@ -82,9 +82,10 @@ def kind_of(path: Path) -> str:
     point is to report what is wrong with it."""
     import re
 
-    from mlroles.files.catalog_file import CatalogError, read_text
+    from mlroles.files.catalog_file import CatalogError
+    from mlroles.files.data_error import read_data_text
 
-    text = read_text(path, "Data file", CatalogError)
+    text = read_data_text(path, "Data file", CatalogError)
     for kind in ("roles", "questions"):
         if re.search(rf"^\s*\[\[\s*{kind}\s*\]\]", text, re.M):
             return kind

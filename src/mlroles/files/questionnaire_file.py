@@ -17,7 +17,8 @@ from mlroles.core.questionnaire import (
     Questionnaire,
     ScoringRules,
 )
-from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
+from mlroles.files.checks import FieldSpec, TableChecker, parse_toml, type_name
+from mlroles.files.data_error import DataFileError
 
 SCHEMA_VERSION = 2
 
@@ -60,9 +61,9 @@ class QuestionnaireError(DataFileError):
 
 
 def load_questionnaire(path: Path, catalog: Catalog) -> Questionnaire:
-    from mlroles.files.catalog_file import read_text
+    from mlroles.files.data_error import read_data_text
 
-    text = read_text(path, "Questionnaire", QuestionnaireError)
+    text = read_data_text(path, "Questionnaire", QuestionnaireError)
     return parse_questionnaire(text, str(path), catalog)
 
 

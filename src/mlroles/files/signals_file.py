@@ -10,7 +10,8 @@ from typing import Any
 from mlroles.core.catalog import Catalog
 from mlroles.core.questionnaire import LEVELS, Questionnaire
 from mlroles.core.reading import Lexicon, ProductSignal, Signal
-from mlroles.files.checks import DataFileError, FieldSpec, TableChecker, parse_toml, type_name
+from mlroles.files.checks import FieldSpec, TableChecker, parse_toml, type_name
+from mlroles.files.data_error import DataFileError
 
 SCHEMA_VERSION = 1
 MAX_WINDOW = 20  # words; a negation further back than this is in another clause
@@ -45,9 +46,9 @@ class SignalsError(DataFileError):
 
 
 def load_lexicon(path: Path, catalog: Catalog, questionnaire: Questionnaire) -> Lexicon:
-    from mlroles.files.catalog_file import read_text
+    from mlroles.files.data_error import read_data_text
 
-    text = read_text(path, "Signals file", SignalsError)
+    text = read_data_text(path, "Signals file", SignalsError)
     doc = parse_toml(text, str(path), SignalsError)
     return _Checker(str(path)).lexicon(doc, catalog, questionnaire)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from mlroles.core.axes import AXES
 from mlroles.core.survey import Bands, Share, Spread, Survey, SurveyGroup
-from mlroles.files.checks import DataFileError
+from mlroles.files.data_error import DataFileError
 
 SCHEMA_VERSION = 1
 
@@ -23,13 +23,13 @@ def load_survey(path: Path) -> Survey | None:
     """The survey figures, or None when the file is not there."""
     import json
 
-    from mlroles.files.catalog_file import read_text
+    from mlroles.files.data_error import read_data_text
 
     if not path.is_file():
         return None
     source = str(path)
     try:
-        doc = json.loads(read_text(path, "Survey figures file", SurveyDataError))
+        doc = json.loads(read_data_text(path, "Survey figures file", SurveyDataError))
     except ValueError as exc:
         raise SurveyDataError(source, [f"not valid JSON: {exc}."]) from None
     if not isinstance(doc, dict):

@@ -17,7 +17,7 @@ from mlroles.core.catalog import Catalog, normalize
 from mlroles.core.questionnaire import LEVELS, NOT_SURE, Questionnaire
 from mlroles.core.sanitize import clean
 from mlroles.core.team import Roster, RowError
-from mlroles.files.checks import DataFileError
+from mlroles.files.data_error import DataFileError
 
 AXIS_COLUMNS = {
     "machine_learning": "machine_learning",

@@ -1,0 +1,174 @@
+"""The built-in catalog, shipped precompiled (data/roles.compiled.json).
+
+Parsing and checking roles.toml costs a TOML parser, the checks and the
+questionnaire module on every run; a command that only shows a role pays for
+all of it. The compiled file holds the checked catalog as plain JSON and the
+CRC-32 of the TOML it was made from. It is used only when that checksum
+matches the TOML next to it, so an edited roles.toml is always parsed (and
+checked) again; `mlroles check` always parses. Regenerate it with
+`python -m mlroles.files.compiled` (a test fails when it is stale).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+from mlroles.core.axes import Position
+from mlroles.core.catalog import Catalog, Role, Variant
+
+FORMAT = 1  # bump when the layout below changes; an unknown format is parsed again
+SUFFIX = ".compiled.json"
+
+
+def compiled_path(toml: Path) -> Path:
+    return toml.with_name(toml.name.removesuffix(".toml") + SUFFIX)
+
+
+def checksum(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+def catalog_data(catalog: Catalog, source_bytes: bytes) -> dict[str, Any]:
+    """The compiled form of a checked catalog."""
+    return {
+        "format": FORMAT,
+        "crc32": checksum(source_bytes),
+        "schema_version": catalog.schema_version,
+        "roles": [_role_data(role) for role in catalog.roles],
+    }
+
+
+def catalog_from_data(data: dict[str, Any], source: str) -> Catalog:
+    return Catalog(
+        schema_version=data["schema_version"],
+        roles=tuple(_role(raw) for raw in data["roles"]),
+        source=source,
+    )
+
+
+def load_compiled_catalog(toml: Path, toml_bytes: bytes) -> Catalog | None:
+    """The catalog from the compiled file beside `toml`, or None when there is
+    none, it is unreadable, of another format, or made from other TOML."""
+    try:
+        data = json.loads(compiled_path(toml).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    if data.get("crc32") != checksum(toml_bytes):
+        return None
+    return catalog_from_data(data, str(toml))
+
+
+def load_builtin_catalog() -> Catalog:
+    """The catalog that ships with mlroles: compiled when the compiled file
+    matches roles.toml, parsed and checked otherwise."""
+    from mlroles.files.paths import data_file
+
+    toml = data_file("roles.toml")
+    try:
+        compiled = load_compiled_catalog(toml, toml.read_bytes())
+    except OSError:
+        compiled = None  # parsing reports what is wrong with the file
+    if compiled is not None:
+        return compiled
+    from mlroles.files.catalog_file import load_catalog
+
+    return load_catalog(toml)
+
+
+def _position(position: Position) -> list[float]:
+    return [position.machine_learning, position.software_engineering, position.communication]
+
+
+def _pairs(pairs: tuple[tuple[str, Any], ...]) -> list[list[Any]]:
+    return [[key, list(value) if isinstance(value, tuple) else value] for key, value in pairs]
+
+
+def _variant_data(variant: Variant) -> dict[str, Any]:
+    return {
+        "id": variant.id,
+        "name": variant.name,
+        "description": variant.description,
+        "search_titles": list(variant.search_titles),
+        "position": _position(variant.position),
+        "overlaps": variant.overlaps,
+        "emphasis": _pairs(variant.emphasis),
+        "survey_titles": list(variant.survey_titles),
+    }
+
+
+def _role_data(role: Role) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        "name": role.name,
+        "aliases": list(role.aliases),
+        "summary": role.summary,
+        "function": role.function,
+        "work_product": role.work_product,
+        "tools": list(role.tools),
+        "backgrounds": list(role.backgrounds),
+        "hiring": list(role.hiring),
+        "position": _position(role.position),
+        "label": role.label,
+        "variants": [_variant_data(v) for v in role.variants],
+        "growth": _pairs(role.growth),
+        "emphasis": _pairs(role.emphasis),
+        "titles": list(role.titles),
+        "survey_titles": list(role.survey_titles),
+    }
+
+
+def _variant(raw: dict[str, Any]) -> Variant:
+    return Variant(
+        id=raw["id"],
+        name=raw["name"],
+        description=raw["description"],
+        search_titles=tuple(raw["search_titles"]),
+        position=Position(*raw["position"]),
+        overlaps=raw["overlaps"],
+        emphasis=tuple((item, levels) for item, levels in raw["emphasis"]),
+        survey_titles=tuple(raw["survey_titles"]),
+    )
+
+
+def _role(raw: dict[str, Any]) -> Role:
+    return Role(
+        id=raw["id"],
+        name=raw["name"],
+        aliases=tuple(raw["aliases"]),
+        summary=raw["summary"],
+        function=raw["function"],
+        work_product=raw["work_product"],
+        tools=tuple(raw["tools"]),
+        backgrounds=tuple(raw["backgrounds"]),
+        hiring=tuple(raw["hiring"]),
+        position=Position(*raw["position"]),
+        label=raw["label"],
+        variants=tuple(_variant(v) for v in raw["variants"]),
+        growth=tuple((axis, tuple(steps)) for axis, steps in raw["growth"]),
+        emphasis=tuple((item, levels) for item, levels in raw["emphasis"]),
+        titles=tuple(raw["titles"]),
+        survey_titles=tuple(raw["survey_titles"]),
+    )
+
+
+def write_compiled(toml: Path) -> Path:
+    """Parse and check `toml`, and write its compiled file beside it."""
+    from mlroles.files.catalog_file import parse_catalog
+
+    raw = toml.read_bytes()
+    catalog = parse_catalog(raw.decode("utf-8"), str(toml))
+    target = compiled_path(toml)
+    text = json.dumps(catalog_data(catalog, raw), ensure_ascii=False, indent=1) + "\n"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+if __name__ == "__main__":
+    from mlroles.files.paths import data_file
+
+    print(f"wrote {write_compiled(data_file('roles.toml'))}")
