@@ -322,3 +322,55 @@ def test_a_big_team_streams_the_same_json(run: Run, tmp_path: Path) -> None:
     assert len(data["members"]) == PRETTY_JSON_LIMIT + 5
     assert data["members"][-1]["name"] == f"Mémber {PRETTY_JSON_LIMIT + 4}"
     assert sum(c["count"] for c in data["coverage"]) == PRETTY_JSON_LIMIT + 5
+
+
+@settings(max_examples=60, deadline=None)
+@given(answer_rows, st.integers(min_value=1, max_value=7), st.booleans())
+def test_streamed_json_of_answers_is_the_same_to_the_byte(
+    rows: list[tuple[list[str], str]], chunk: int, stability: bool
+) -> None:
+    from mlroles.views.json_data import dumps, team_data, team_json_chunks
+
+    roster = parse_roster(_answers_csv(rows), "t.csv", CATALOG, QUESTIONNAIRE)
+    report = score_team(MODEL, roster, stability)
+    whole = dumps(team_data(report), pretty=False)
+    assert "".join(team_json_chunks(report, False, chunk)) == whole
+
+
+@settings(max_examples=100, deadline=None)
+@given(members)
+def test_the_fast_path_for_places_agrees_with_the_general_one(
+    rows: list[tuple[float, float, float, str]],
+) -> None:
+    from dataclasses import replace
+
+    roster = _roster(rows)
+    fast = score_team(MODEL, roster)
+    general = score_team(MODEL, replace(roster, by_items=False), stability=True)
+    assert list(fast.best) == list(general.best)
+    assert list(fast.probability) == list(general.probability)
+    assert list(fast.fit) == list(general.fit)
+    assert list(fast.profile) == list(general.profile)
+    assert [c.count for c in fast.coverage] == [c.count for c in general.coverage]
+    assert [c.closest for c in fast.coverage] == [c.closest for c in general.coverage]
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.text(max_size=8),
+        st.text(alphabet="0123456789.+-eE_ infa", max_size=8),
+        st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    )
+)
+def test_a_number_cell_is_read_as_the_plain_decimal_rule_says(cell: str) -> None:
+    import math
+
+    from mlroles.files.team_csv import NUMBER, _number
+
+    value = cell.strip()
+    got = _number(value, "ml")
+    if NUMBER.fullmatch(value) and math.isfinite(float(value)) and 0 <= float(value) <= 10:
+        assert got == float(value) + 0.0 and not isinstance(got, str)
+    else:
+        assert isinstance(got, str)

@@ -9,7 +9,7 @@ Scoring answers then costs a few table lookups and one pass over the places."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mlroles.core.axes import AXES, WEIGHTS
@@ -199,6 +199,40 @@ class BatchScorer:
             posts.append(prior - costs[best])
             role_d2.append(d2[best])
         return posts, role_d2, profile, plotted
+
+    def score_places(
+        self, places: Sequence[float], products: Sequence[int], product_ids: Sequence[str]
+    ) -> Iterator[tuple[int, float, list[float]]]:
+        """For many places given directly (ml, swe, comm per row; products[i]
+        is 0 for "not sure", else 1 + an index into product_ids): per row, the
+        most probable role, its probability and the squared chart distance to
+        every role. The arithmetic of log_posterior for Evidence(axes=...),
+        step for step, without an object per row (a test holds them equal)."""
+        w0, w1, w2 = self.weights
+        scale = self.direct_items * self.inverse
+        positions = self.positions
+        # Each role's first place, and its other places (a role's kinds).
+        firsts = [indices[0] for indices in self.role_places]
+        others = [(r, indices[1:]) for r, indices in enumerate(self.role_places) if indices[1:]]
+        priors = [
+            self._log_prior(Evidence(work_product=product)) for product in (None, *product_ids)
+        ]
+        exp = math.exp
+        for i, code in enumerate(products):
+            x0, x1, x2 = places[3 * i], places[3 * i + 1], places[3 * i + 2]
+            d2 = [
+                w0 * (x0 - p0) ** 2 + w1 * (x1 - p1) ** 2 + w2 * (x2 - p2) ** 2
+                for p0, p1, p2 in positions
+            ]
+            chosen = firsts[:]
+            for r, rest in others:
+                for j in rest:
+                    if d2[j] < d2[chosen[r]]:
+                        chosen[r] = j
+            role_d2 = [d2[j] for j in chosen]
+            posts = [prior - scale * d for prior, d in zip(priors[code], role_d2, strict=True)]
+            top = max(posts)
+            yield posts.index(top), 1.0 / sum([exp(p - top) for p in posts]), role_d2
 
     def nearest_places(self, evidence: Evidence) -> list[int]:
         """For each role, which of its places (0 = its bubble) is nearest."""

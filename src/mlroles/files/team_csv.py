@@ -80,6 +80,14 @@ def decode_team_file(data: bytes, source: str) -> str:
 
 def _number(value: str, column: str) -> float | str:
     """The value as a number on the chart scale, or what is wrong with it."""
+    if value.isascii() and "_" not in value:  # the common case, without the regex
+        try:
+            number = float(value) + 0.0
+        except ValueError:
+            pass
+        else:  # float() also reads inf and nan: those take the path below
+            if SCALE_MIN <= number <= SCALE_MAX:
+                return number
     if not value:
         return f"'{column}' is missing."
     if not NUMBER.fullmatch(value):  # float() would take 1_0, ٣ and inf

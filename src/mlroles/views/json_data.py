@@ -736,10 +736,45 @@ def team_json_chunks(
     yield '{"members": ['
     for start in range(0, len(report), chunk):
         stop = min(start + chunk, len(report))
-        members = [_member_data(report.fit_of(i), report) for i in range(start, stop)]
-        yield (", " if start else "") + json.dumps(members, ensure_ascii=ascii_only)[1:-1]
+        yield (", " if start else "") + ", ".join(_member_json(report, start, stop, ascii_only))
     rest = json.dumps(_team_summary(report), ensure_ascii=ascii_only)
     yield "], " + rest[1:] + "\n"
+
+
+def _member_json(report: "TeamReport", start: int, stop: int, ascii_only: bool) -> "Iterator[str]":
+    """Each member's compact JSON, written as json.dumps writes _member_data's
+    dict (the same keys in the same order, floats by repr, null for None),
+    but straight from the report's columns, with no object per member; a
+    test holds the two to the byte."""
+    from json.encoder import encode_basestring, encode_basestring_ascii
+
+    from mlroles.core.axes import AXES
+
+    quote = encode_basestring_ascii if ascii_only else encode_basestring
+    roster = report.roster
+    roles = [quote(role_id) for role_id in report.role_ids]
+    products = ["null", *(quote(p) for p in roster.product_ids)]
+    axis_of = [AXES.index(report.item_axis[item]) for item in roster.asked]
+    width = len(roster.asked)
+    profile, confidence, stability = report.profile, report.confidence, report.stability
+    every_axis = (True, True, True)
+    for i in range(start, stop):
+        known = every_axis
+        if roster.by_items:
+            levels = roster.levels[i * width : i * width + width]
+            spoken = {axis_of[k] for k, level in enumerate(levels) if level}
+            known = (0 in spoken, 1 in spoken, 2 in spoken)
+        x = 3 * i
+        ml, swe, comm = (repr(_round(profile[x + a])) if known[a] else "null" for a in range(3))
+        said = "null" if confidence is None else quote(str(confidence[i]))
+        tail = "}" if stability is None else f', "stability": {round(stability[i], 4)!r}}}'
+        yield (
+            f'{{"row": {roster.rows[i]}, "name": {quote(roster.names[i])}, '
+            f'"best": {roles[report.best[i]]}, "fit": {round(report.fit[i], 1)!r}, '
+            f'"confidence": {said}, "probability": {round(report.probability[i], 4)!r}, '
+            f'"profile": {{"machine_learning": {ml}, "software_engineering": {swe}, '
+            f'"communication": {comm}}}, "work_product": {products[roster.products[i]]}' + tail
+        )
 
 
 def team_data(report: "TeamReport") -> TeamData:
