@@ -76,3 +76,55 @@ def test_describe_does_not_parse_toml(run: object) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "LOADED []" in done.stderr
+
+
+QUESTIONS = data_file("questions.toml")
+
+
+def test_the_shipped_compiled_questionnaire_is_current() -> None:
+    from mlroles.files.compiled import load_builtin_questionnaire, load_compiled_questionnaire
+    from mlroles.files.questionnaire_file import load_questionnaire
+
+    catalog = load_catalog(ROLES)
+    parsed = load_questionnaire(QUESTIONS, catalog)
+    compiled = load_compiled_questionnaire(QUESTIONS, QUESTIONS.read_bytes(), ROLES.read_bytes())
+    assert compiled is not None, "Regenerate it with: python -m mlroles.files.compiled"
+    assert compiled == parsed
+    assert load_builtin_questionnaire(catalog) == parsed
+
+
+def test_a_compiled_questionnaire_needs_both_its_toml_and_the_catalog_unchanged(
+    tmp_path: Path,
+) -> None:
+    from mlroles.files.compiled import (
+        load_compiled_questionnaire,
+        write_compiled_questionnaire,
+    )
+
+    roles = tmp_path / "roles.toml"
+    questions = tmp_path / "questions.toml"
+    shutil.copy(ROLES, roles)
+    shutil.copy(QUESTIONS, questions)
+    write_compiled_questionnaire(questions, roles)
+    q_bytes, r_bytes = questions.read_bytes(), roles.read_bytes()
+    assert load_compiled_questionnaire(questions, q_bytes, r_bytes) is not None
+    assert load_compiled_questionnaire(questions, q_bytes + b"\n# edited\n", r_bytes) is None
+    assert load_compiled_questionnaire(questions, q_bytes, r_bytes + b"\n# edited\n") is None
+
+
+def test_a_custom_catalog_never_gets_the_compiled_questionnaire(
+    run: object, tmp_path: Path
+) -> None:
+    from mlroles.cli.environment import Environment
+    from mlroles.cli.state import AppState
+
+    custom = tmp_path / "roles.toml"
+    custom.write_bytes(
+        ROLES.read_bytes().replace(
+            b"A prediction system serving real data in production", b"A model in production", 1
+        )
+    )
+    state = AppState(env=Environment.from_process(), roles_path=custom, debug=False)
+    catalog = state.catalog()
+    question = next(q for q in state.questionnaire(catalog).questions if q.axis == "work_product")
+    assert "A model in production" in {c.label for c in question.choices}

@@ -56,6 +56,10 @@ class AppState:
 
     def questionnaire(self, catalog: Catalog) -> "Questionnaire":
         """The questionnaire; its work-product question offers the catalog's roles."""
+        if self.questions_path is None and self.roles_path is None:  # shipped precompiled
+            from mlroles.files.compiled import load_builtin_questionnaire
+
+            return load_builtin_questionnaire(catalog)
         from mlroles.files.questionnaire_file import load_questionnaire
 
         return load_questionnaire(self.questions_file(), catalog)

@@ -1,12 +1,14 @@
-"""The built-in catalog, shipped precompiled (data/roles.compiled.json).
+"""The built-in catalog and questionnaire, shipped precompiled
+(data/roles.compiled.json, data/questions.compiled.json).
 
-Parsing and checking roles.toml costs a TOML parser, the checks and the
-questionnaire module on every run; a command that only shows a role pays for
-all of it. The compiled file holds the checked catalog as plain JSON and the
-CRC-32 of the TOML it was made from. It is used only when that checksum
-matches the TOML next to it, so an edited roles.toml is always parsed (and
-checked) again; `mlroles check` always parses. Regenerate it with
-`python -m mlroles.files.compiled` (a test fails when it is stale).
+Parsing and checking the TOML costs a TOML parser and the checks on every
+run, before the first prompt or page. A compiled file holds the checked data
+as plain JSON and the CRC-32 of the TOML it was made from (the
+questionnaire's also of roles.toml, whose roles its work-product question
+offers). It is used only when those checksums match the TOML next to it, so
+an edited file is always parsed and checked again; `mlroles check` always
+parses. Regenerate both with `python -m mlroles.files.compiled` (a test fails
+when either is stale).
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from __future__ import annotations
 import json
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlroles.core.axes import Position
 from mlroles.core.catalog import Catalog, Role, Variant
+
+if TYPE_CHECKING:
+    from mlroles.core.questionnaire import Questionnaire
 
 FORMAT = 1  # bump when the layout below changes; an unknown format is parsed again
 SUFFIX = ".compiled.json"
@@ -156,19 +161,110 @@ def _role(raw: dict[str, Any]) -> Role:
     )
 
 
+def questionnaire_data(
+    questionnaire: Questionnaire, source_bytes: bytes, roles_bytes: bytes
+) -> dict[str, Any]:
+    """The compiled form of a checked questionnaire."""
+    from dataclasses import asdict
+
+    return {
+        "format": FORMAT,
+        "crc32": checksum(source_bytes),
+        "roles_crc32": checksum(roles_bytes),
+        "questions": [asdict(q) for q in questionnaire.questions],
+        "rules": asdict(questionnaire.rules),
+        "intro": questionnaire.intro,
+        "posting_intro": questionnaire.posting_intro,
+    }
+
+
+def questionnaire_from_data(data: dict[str, Any], source: str) -> Questionnaire:
+    from mlroles.core.questionnaire import Choice, Question, Questionnaire, ScoringRules
+
+    return Questionnaire(
+        questions=tuple(
+            Question(
+                id=raw["id"],
+                axis=raw["axis"],
+                text=raw["text"],
+                choices=tuple(Choice(c["value"], c["label"]) for c in raw["choices"]),
+                posting_text=raw["posting_text"],
+                replaces=raw["replaces"],
+            )
+            for raw in data["questions"]
+        ),
+        source=source,
+        rules=ScoringRules(**data["rules"]),
+        intro=data["intro"],
+        posting_intro=data["posting_intro"],
+    )
+
+
+def load_compiled_questionnaire(
+    toml: Path, toml_bytes: bytes, roles_bytes: bytes
+) -> Questionnaire | None:
+    """The questionnaire from the compiled file beside `toml`, or None unless
+    it was made from exactly this questionnaire and this catalog."""
+    try:
+        data = json.loads(compiled_path(toml).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    if data.get("crc32") != checksum(toml_bytes):
+        return None
+    if data.get("roles_crc32") != checksum(roles_bytes):
+        return None
+    return questionnaire_from_data(data, str(toml))
+
+
+def load_builtin_questionnaire(catalog: Catalog) -> Questionnaire:
+    """The questionnaire that ships with mlroles, for the built-in catalog:
+    compiled when the compiled file matches both TOML files, parsed otherwise."""
+    from mlroles.files.paths import data_file
+
+    toml = data_file("questions.toml")
+    try:
+        roles = data_file("roles.toml").read_bytes()
+        compiled = load_compiled_questionnaire(toml, toml.read_bytes(), roles)
+    except OSError:
+        compiled = None  # parsing reports what is wrong with the file
+    if compiled is not None:
+        return compiled
+    from mlroles.files.questionnaire_file import load_questionnaire
+
+    return load_questionnaire(toml, catalog)
+
+
 def write_compiled(toml: Path) -> Path:
-    """Parse and check `toml`, and write its compiled file beside it."""
+    """Parse and check the catalog `toml`, and write its compiled file beside it."""
     from mlroles.files.catalog_file import parse_catalog
 
     raw = toml.read_bytes()
     catalog = parse_catalog(raw.decode("utf-8"), str(toml))
-    target = compiled_path(toml)
-    text = json.dumps(catalog_data(catalog, raw), ensure_ascii=False, indent=1) + "\n"
-    target.write_text(text, encoding="utf-8")
+    return _write(compiled_path(toml), catalog_data(catalog, raw))
+
+
+def write_compiled_questionnaire(toml: Path, roles: Path) -> Path:
+    """Parse and check the questionnaire `toml` with the catalog `roles`, and
+    write its compiled file beside it."""
+    from mlroles.files.catalog_file import parse_catalog
+    from mlroles.files.questionnaire_file import parse_questionnaire
+
+    raw, roles_raw = toml.read_bytes(), roles.read_bytes()
+    catalog = parse_catalog(roles_raw.decode("utf-8"), str(roles))
+    questionnaire = parse_questionnaire(raw.decode("utf-8"), str(toml), catalog)
+    return _write(compiled_path(toml), questionnaire_data(questionnaire, raw, roles_raw))
+
+
+def _write(target: Path, data: dict[str, Any]) -> Path:
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return target
 
 
 if __name__ == "__main__":
     from mlroles.files.paths import data_file
 
-    print(f"wrote {write_compiled(data_file('roles.toml'))}")
+    roles_toml = data_file("roles.toml")
+    print(f"wrote {write_compiled(roles_toml)}")
+    print(f"wrote {write_compiled_questionnaire(data_file('questions.toml'), roles_toml)}")
