@@ -38,11 +38,13 @@ def checksum(data: bytes) -> int:
 
 def catalog_data(catalog: Catalog, source_bytes: bytes) -> dict[str, Any]:
     """The compiled form of a checked catalog."""
+    from dataclasses import asdict
+
     return {
         "format": FORMAT,
         "crc32": checksum(source_bytes),
         "schema_version": catalog.schema_version,
-        "roles": [_role_data(role) for role in catalog.roles],
+        "roles": [asdict(role) for role in catalog.roles],
     }
 
 
@@ -54,18 +56,25 @@ def catalog_from_data(data: dict[str, Any], source: str) -> Catalog:
     )
 
 
-def load_compiled_catalog(toml: Path, toml_bytes: bytes) -> Catalog | None:
-    """The catalog from the compiled file beside `toml`, or None when there is
-    none, it is unreadable, of another format, or made from other TOML."""
+def _compiled(toml: Path, made_from: dict[str, bytes]) -> dict[str, Any] | None:
+    """The compiled file beside `toml`, if it is of this format and each
+    checksum it records (key -> the bytes it must match) still holds."""
     try:
         data = json.loads(compiled_path(toml).read_bytes())
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
-    if data.get("crc32") != checksum(toml_bytes):
+    if any(data.get(key) != checksum(raw) for key, raw in made_from.items()):
         return None
-    return catalog_from_data(data, str(toml))
+    return data
+
+
+def load_compiled_catalog(toml: Path, toml_bytes: bytes) -> Catalog | None:
+    """The catalog from the compiled file beside `toml`, or None when there is
+    none, it is unreadable, of another format, or made from other TOML."""
+    data = _compiled(toml, {"crc32": toml_bytes})
+    return None if data is None else catalog_from_data(data, str(toml))
 
 
 def load_builtin_catalog() -> Catalog:
@@ -85,55 +94,13 @@ def load_builtin_catalog() -> Catalog:
     return load_catalog(toml)
 
 
-def _position(position: Position) -> list[float]:
-    return [position.machine_learning, position.software_engineering, position.communication]
-
-
-def _pairs(pairs: tuple[tuple[str, Any], ...]) -> list[list[Any]]:
-    return [[key, list(value) if isinstance(value, tuple) else value] for key, value in pairs]
-
-
-def _variant_data(variant: Variant) -> dict[str, Any]:
-    return {
-        "id": variant.id,
-        "name": variant.name,
-        "description": variant.description,
-        "search_titles": list(variant.search_titles),
-        "position": _position(variant.position),
-        "overlaps": variant.overlaps,
-        "emphasis": _pairs(variant.emphasis),
-        "survey_titles": list(variant.survey_titles),
-    }
-
-
-def _role_data(role: Role) -> dict[str, Any]:
-    return {
-        "id": role.id,
-        "name": role.name,
-        "aliases": list(role.aliases),
-        "summary": role.summary,
-        "function": role.function,
-        "work_product": role.work_product,
-        "tools": list(role.tools),
-        "backgrounds": list(role.backgrounds),
-        "hiring": list(role.hiring),
-        "position": _position(role.position),
-        "label": role.label,
-        "variants": [_variant_data(v) for v in role.variants],
-        "growth": _pairs(role.growth),
-        "emphasis": _pairs(role.emphasis),
-        "titles": list(role.titles),
-        "survey_titles": list(role.survey_titles),
-    }
-
-
 def _variant(raw: dict[str, Any]) -> Variant:
     return Variant(
         id=raw["id"],
         name=raw["name"],
         description=raw["description"],
         search_titles=tuple(raw["search_titles"]),
-        position=Position(*raw["position"]),
+        position=Position(**raw["position"]),
         overlaps=raw["overlaps"],
         emphasis=tuple((item, levels) for item, levels in raw["emphasis"]),
         survey_titles=tuple(raw["survey_titles"]),
@@ -151,7 +118,7 @@ def _role(raw: dict[str, Any]) -> Role:
         tools=tuple(raw["tools"]),
         backgrounds=tuple(raw["backgrounds"]),
         hiring=tuple(raw["hiring"]),
-        position=Position(*raw["position"]),
+        position=Position(**raw["position"]),
         label=raw["label"],
         variants=tuple(_variant(v) for v in raw["variants"]),
         growth=tuple((axis, tuple(steps)) for axis, steps in raw["growth"]),
@@ -205,17 +172,8 @@ def load_compiled_questionnaire(
 ) -> Questionnaire | None:
     """The questionnaire from the compiled file beside `toml`, or None unless
     it was made from exactly this questionnaire and this catalog."""
-    try:
-        data = json.loads(compiled_path(toml).read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None
-    if data.get("crc32") != checksum(toml_bytes):
-        return None
-    if data.get("roles_crc32") != checksum(roles_bytes):
-        return None
-    return questionnaire_from_data(data, str(toml))
+    data = _compiled(toml, {"crc32": toml_bytes, "roles_crc32": roles_bytes})
+    return None if data is None else questionnaire_from_data(data, str(toml))
 
 
 def load_builtin_questionnaire(catalog: Catalog) -> Questionnaire:
