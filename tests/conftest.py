@@ -59,6 +59,14 @@ def answers_by_axis(
     return answers
 
 
+def write_answers(path: Path, levels: Mapping[Axis, Sequence[int]], product: str) -> Path:
+    """An answers file (JSON) with answers_by_axis(QUESTIONNAIRE, levels, product)."""
+    import json
+
+    path.write_text(json.dumps(answers_by_axis(QUESTIONNAIRE, levels, product)), encoding="utf-8")
+    return path
+
+
 def axis_means(questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]) -> Position:
     """The place these answers should give: each axis the mean of its levels' values."""
     return Position(

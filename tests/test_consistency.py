@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import CATALOG, QUESTIONNAIRE, Run, answers_by_axis
+from .conftest import CATALOG, QUESTIONNAIRE, Run, write_answers
 
 
 @pytest.mark.parametrize("value", ["abc", "11", "-1", "nan"])
@@ -59,13 +59,11 @@ def test_path_takes_product_and_reports_the_models_standing(run: Run) -> None:
 def test_posting_takes_answers_like_the_quiz(run: Run, tmp_path: Path) -> None:
     import json
 
-    answers = answers_by_axis(
-        QUESTIONNAIRE,
+    path = write_answers(
+        tmp_path / "answers.json",
         {"software_engineering": [4], "machine_learning": [2], "communication": [2]},
         "not-sure",
     )
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers), encoding="utf-8")
     from_file = json.loads(run("posting", "--answers", str(path), "--json").stdout)
     from_quiz = json.loads(run("quiz", "--answers", str(path), "--json", "--no-save").stdout)
     assert from_file["best"] == from_quiz["best"]

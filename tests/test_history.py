@@ -272,15 +272,14 @@ def test_eight_concurrent_quizzes_lose_nothing(tmp_path: Path, isolated_home: Pa
 def test_history_numbers_shows_and_keeps_the_answers(run: Run, tmp_path: Path) -> None:
     import json as json_module
 
-    from .conftest import answers_by_axis
+    from .conftest import write_answers
 
-    answers = answers_by_axis(
-        QUESTIONNAIRE,
+    path = write_answers(
+        tmp_path / "answers.json",
         {"software_engineering": [4], "machine_learning": [3], "communication": [2]},
         "not-sure",
     )
-    path = tmp_path / "answers.json"
-    path.write_text(json_module.dumps(answers), encoding="utf-8")
+    answers = json_module.loads(path.read_text(encoding="utf-8"))
     assert run("quiz", "--ml", "5", "--swe", "5", "--comm", "5", "--save").exit_code == 0
     assert run("quiz", "--answers", str(path), "--save").exit_code == 0
     listed = json_module.loads(run("history", "--json").stdout)

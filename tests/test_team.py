@@ -310,7 +310,7 @@ def test_streamed_team_json_is_the_same_to_the_byte(
 
 
 def test_a_big_team_streams_the_same_json(run: Run, tmp_path: Path) -> None:
-    from mlroles.cli.commands.team import PRETTY_JSON_LIMIT
+    from mlroles.cli.output import PRETTY_JSON_LIMIT
 
     path = tmp_path / "big.csv"
     lines = [
@@ -342,17 +342,19 @@ def test_streamed_json_of_answers_is_the_same_to_the_byte(
 def test_the_fast_path_for_places_agrees_with_the_general_one(
     rows: list[tuple[float, float, float, str]],
 ) -> None:
-    from dataclasses import replace
+    from array import array
+
+    from mlroles.core.team import _scored_answers
 
     roster = _roster(rows)
-    fast = score_team(MODEL, roster)
-    general = score_team(MODEL, replace(roster, by_items=False), stability=True)
-    assert list(fast.best) == list(general.best)
-    assert list(fast.probability) == list(general.probability)
-    assert list(fast.fit) == list(general.fit)
-    assert list(fast.profile) == list(general.profile)
-    assert [c.count for c in fast.coverage] == [c.count for c in general.coverage]
-    assert [c.closest for c in fast.coverage] == [c.closest for c in general.coverage]
+    fast = list(MODEL.batch.score_places(roster.places, roster.products, roster.product_ids))
+    profiles, plotted = array("d", bytes(24 * len(roster))), bytearray(len(roster))
+    general = list(_scored_answers(MODEL, roster, profiles, plotted))  # log_posterior per member
+    assert [b for b, _, _ in fast] == [b for b, _, _ in general]
+    assert [p for _, p, _ in fast] == [p for _, p, _ in general]
+    assert [d for _, _, d in fast] == [d for _, _, d in general]
+    assert list(profiles) == list(roster.places)
+    assert all(plotted)
 
 
 @settings(max_examples=500)

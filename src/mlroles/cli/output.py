@@ -13,6 +13,9 @@ from mlroles.core.errors import UserError
 TEXT, JSON, MARKDOWN = "text", "json", "markdown"
 FORMATS = (TEXT, JSON, MARKDOWN)
 STDOUT = Path("-")
+# A result listing more items than this is written as compact JSON, a chunk at
+# a time: indenting forces the slow encoder, and one string would hold it all.
+PRETTY_JSON_LIMIT = 1_000
 
 
 def _format_option(names: tuple[str, ...]) -> Any:  # typer.Option is typed as Any

@@ -107,15 +107,18 @@ class AppState:
         data: Callable[[], object],
         page: "Callable[[], RenderableType]",
         markdown: Callable[[], str] | None = None,
-        pretty: bool = True,
         wide: bool = False,
+        stream: Callable[[bool], Iterable[str]] | None = None,
     ) -> None:
         """Print a command's result in the form out chose. Each form is built
         only when it is the one asked for, so printing JSON or Markdown never
         loads rich. chosen_output has already refused --format markdown for a
-        command without a Markdown form."""
-        if out.format == JSON:
-            self.print_json(data(), pretty)
+        command without a Markdown form. A big result gives `stream` instead:
+        its compact JSON, yielded a piece at a time (stream(ascii_only))."""
+        if out.format == JSON and stream is not None:
+            self.print_json_chunks(stream)
+        elif out.format == JSON:
+            self.print_json(data())
         elif out.format == MARKDOWN:
             if markdown is None:
                 raise ValueError("--format markdown was allowed for a command without it")
@@ -182,11 +185,11 @@ class AppState:
             task = bar.add_task(what, total=total)
             yield lambda done: bar.update(task, completed=done)
 
-    def print_json(self, data: object, pretty: bool = True) -> None:
+    def print_json(self, data: object) -> None:
         from mlroles.cli.ascii_stream import can_draw
         from mlroles.views.json_data import dumps
 
-        self.env.stdout.write(dumps(data, pretty, ascii_only=not can_draw(self.env.stdout)))
+        self.env.stdout.write(dumps(data, ascii_only=not can_draw(self.env.stdout)))
 
     def print_json_chunks(self, chunks: Callable[[bool], Iterable[str]]) -> None:
         """Compact JSON written a piece at a time: chunks(ascii_only) yields it."""

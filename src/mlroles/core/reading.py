@@ -26,7 +26,7 @@ class Signal:
 class ProductSignal:
     role: str  # a role id: its work product is what these phrases name
     phrases: tuple[str, ...]
-    weak_phrases: tuple[str, ...] = ()  # generic nouns: they count weak_weight each
+    weak_phrases: tuple[str, ...] = ()  # generic nouns: each counts weak_product_weight
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,11 @@ class Lexicon:
         )
 
     @cached_property
-    def product_by_phrase(self) -> dict[str, list[tuple[str, float]]]:
-        """Phrase -> (role, weight): a generic noun weighs weak_product_weight."""
+    def product_by_phrase(self) -> dict[str, list[tuple[str, float, str]]]:
+        """Phrase or its other number -> (role, weight, the phrase as listed):
+        a generic noun weighs weak_product_weight."""
         pairs = [
-            (phrase, (signal.role, weight))
+            (phrase, (signal.role, weight, phrase))
             for signal in self.products
             for phrases, weight in (
                 (signal.phrases, 1.0),
@@ -133,6 +134,7 @@ class ProductFound:
     phrase: str
     line: int
     weight: float = 1.0  # weak_product_weight for a generic noun
+    listed: str = ""  # the lexicon's phrase it matched ("data pipeline" for "data pipelines")
 
 
 @dataclass(frozen=True)
@@ -217,8 +219,8 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
             continue
         for match in lexicon.product_pattern.finditer(line):
             if not _negated(lexicon, *_sentence_around(line, match.start(), match.end())):
-                for role, weight in lexicon.product_by_phrase[match.group(0).casefold()]:
-                    products.append(ProductFound(role, match.group(0), number, weight))
+                for role, weight, listed in lexicon.product_by_phrase[match.group(0).casefold()]:
+                    products.append(ProductFound(role, match.group(0), number, weight, listed))
     deciding: dict[str, Found] = {}
     for hit in found:
         if hit.item not in deciding or hit.level > deciding[hit.item].level:
@@ -240,12 +242,11 @@ def read_text(text: str, lexicon: Lexicon, questionnaire: Questionnaire) -> Read
 def product_phrases(
     products: list[ProductFound] | tuple[ProductFound, ...],
 ) -> dict[str, tuple[ProductFound, ...]]:
-    """Per role, its distinct phrases (case and number ignored), each at its
-    first line."""
+    """Per role, its distinct lexicon phrases (in whatever case and number the
+    text used them), each at its first line."""
     first: dict[str, dict[str, ProductFound]] = {}
     for hit in products:
-        key = hit.phrase.casefold().removesuffix("s")
-        first.setdefault(hit.role, {}).setdefault(key, hit)
+        first.setdefault(hit.role, {}).setdefault(hit.listed or hit.phrase.casefold(), hit)
     return {role: tuple(hits.values()) for role, hits in first.items()}
 
 
@@ -260,17 +261,19 @@ def product_weights(products: list[ProductFound] | tuple[ProductFound, ...]) -> 
 
 def most_named(products: list[ProductFound] | tuple[ProductFound, ...]) -> list[str]:
     """The roles whose work product the text names most strongly (ties kept)."""
-    weights = product_weights(products)
-    return [role for role, w in weights.items() if w == max(weights.values())]
+    return _leaders(product_weights(products))
 
 
 def work_product(products: list[ProductFound], min_weight: float = 0.0) -> str | None:
     """The role whose work product the requirements name most strongly, if at
     least min_weight; a tie, too little, or none is "not sure"."""
-    leaders = most_named(products)
-    if len(leaders) == 1 and product_weights(products)[leaders[0]] >= min_weight:
-        return leaders[0]
-    return None
+    weights = product_weights(products)
+    leaders = _leaders(weights)
+    return leaders[0] if len(leaders) == 1 and weights[leaders[0]] >= min_weight else None
+
+
+def _leaders(weights: dict[str, float]) -> list[str]:
+    return [role for role, w in weights.items() if w == max(weights.values())]
 
 
 def quoted_phrases(text: Reading, role: str, most: int = 4) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -162,46 +162,29 @@ def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamRep
     closest_d = [math.inf] * len(roles)
     n = len(roster)
     best_column = array("i", bytes(4 * n))
-    plotted_column = bytearray(n)
     probability_column = array("d", bytes(8 * n))
     fit_column = array("d", bytes(8 * n))
-    profile_column = array("d", bytes(24 * n))
-    stabilities = array("d", bytes(8 * n)) if stability else None
-    confidences: list[Confidence] = []
-    if not roster.by_items and not stability:
-        # Places given directly: the fast path, no object per member.
-        scored = model.batch.score_places(roster.places, roster.products, roster.product_ids)
+    if roster.by_items:
+        profile_column = array("d", bytes(24 * n))
+        plotted_column = bytearray(n)
+        scored = _scored_answers(model, roster, profile_column, plotted_column)
+    else:  # places given directly: the profile is the place, always plotted
         profile_column = array("d", roster.places)
         plotted_column = bytearray(b"\x01" * n)
-        for i, (best, probability, d2) in enumerate(scored):
-            best_column[i] = best
-            probability_column[i] = probability
-            fit_column[i] = fit_from_distance(d2[best] ** 0.5, zero_at)
-            counts[best] += 1
-            for r, d in enumerate(d2):
-                if d < closest_d[r]:
-                    closest_d[r], closest[r] = d, i
-    else:
-        exp = math.exp
-        log_posterior = model.batch.log_posterior
-        for i in range(n):
-            evidence = roster.evidence(i)
-            posts, d2, profile, plotted = log_posterior(evidence)
-            top = max(posts)
-            best = posts.index(top)
-            best_column[i] = best
-            probability_column[i] = 1.0 / sum(exp(p - top) for p in posts)
-            fit_column[i] = fit_from_distance(d2[best] ** 0.5, zero_at)
-            profile_column[3 * i : 3 * i + 3] = array("d", profile)
-            plotted_column[i] = plotted
-            counts[best] += 1
-            for r, d in enumerate(d2):
-                if d < closest_d[r]:
-                    closest_d[r], closest[r] = d, i
-            if stabilities is not None:
-                full = assess(model, evidence)
-                stabilities[i] = full.stability
-                confidences.append(full.confidence)
+        scored = model.batch.score_places(roster.places, roster.products, roster.product_ids)
+    for i, (best, probability, d2) in enumerate(scored):
+        best_column[i] = best
+        probability_column[i] = probability
+        fit_column[i] = fit_from_distance(d2[best] ** 0.5, zero_at)
+        counts[best] += 1
+        for r, d in enumerate(d2):
+            if d < closest_d[r]:
+                closest_d[r], closest[r] = d, i
+    stabilities, confidences = None, None
+    if stability:  # the simulated retakes: assess per member, only when asked for
+        assessed = [assess(model, roster.evidence(i)) for i in range(n)]
+        stabilities = array("d", (a.stability for a in assessed))
+        confidences = tuple(a.confidence for a in assessed)
     coverage = tuple(
         Coverage(
             role,
@@ -220,9 +203,26 @@ def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamRep
         profile_column,
         bytes(plotted_column),
         stabilities,
-        tuple(confidences) if stability else None,
+        confidences,
         tuple(role.id for role in roles),
         coverage,
         roster.errors,
         model.item_axis,
     )
+
+
+def _scored_answers(
+    model: Model, roster: Roster, profiles: array[float], plotted: bytearray
+) -> Iterator[tuple[int, float, list[float]]]:
+    """Per member of an answers file, as score_places gives it for places:
+    the most probable role, its probability and the squared chart distance to
+    every role; each member's profile and whether it is plotted go into the
+    columns given."""
+    exp = math.exp
+    log_posterior = model.batch.log_posterior
+    for i in range(len(roster)):
+        posts, d2, profile, known = log_posterior(roster.evidence(i))
+        profiles[3 * i : 3 * i + 3] = array("d", profile)
+        plotted[i] = known
+        top = max(posts)
+        yield posts.index(top), 1.0 / sum(exp(p - top) for p in posts), d2

@@ -251,7 +251,7 @@ def parse_roster(
                 ]
                 problems += [v for v in values if isinstance(v, str)]
                 if not problems:
-                    places.extend(values)  # type: ignore[arg-type]  # all floats here
+                    places.extend(v for v in values if isinstance(v, float))
             if problems:
                 errors.append(RowError(line, " ".join(problems)))
             else:

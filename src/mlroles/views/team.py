@@ -106,7 +106,9 @@ def team_page(report: TeamReport, catalog: Catalog) -> Group:
         ml, swe, _ = fit.profile
         markers.append(Marker(ml, swe, "*", label, "magenta"))
     parts += [Text(), TerminalChart(markers, title="The team on the chart")]
-    parts.append(Text("* a member; a digit counts members that share a spot.", style="dim"))
+    parts.append(
+        Text("* a member; a digit counts members that share a spot; + is 10 or more.", style="dim")
+    )
     gaps = gap_sentences(report)
     if gaps:
         parts += [Text(), Text("Gaps", style="bold yellow"), *(Text(g) for g in gaps)]

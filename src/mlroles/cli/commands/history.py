@@ -1,5 +1,6 @@
 """mlroles history: saved quiz results, and showing or deleting them."""
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
@@ -7,7 +8,7 @@ import typer
 
 from mlroles.cli.examples import Example
 from mlroles.cli.output import (
-    JSON,
+    PRETTY_JSON_LIMIT,
     TEXT,
     FormatOption,
     HtmlOption,
@@ -26,8 +27,6 @@ EXAMPLES = (
 )
 
 
-# More results than this are written as compact JSON, a chunk at a time.
-PRETTY_JSON_LIMIT = 1_000
 # The text list shows this many results, the latest; --all and --json give all.
 LATEST = 20
 
@@ -123,20 +122,23 @@ def history_command(
         state.message(f"No saved results in {state.history().directory} yet. Run: mlroles quiz")
         return
 
-    if out.format == JSON and len(loaded.results) > PRETTY_JSON_LIMIT:
-        from mlroles.views.json_data import history_json_chunks
-
-        results = loaded.results
-        state.print_json_chunks(lambda ascii_only: history_json_chunks(results, ascii_only))
-        return
-
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import history_data
 
         return history_data(loaded.results)
 
+    def chunks(ascii_only: bool) -> Iterator[str]:  # a long history's JSON, a piece at a time
+        from mlroles.views.json_data import history_json_chunks
+
+        return history_json_chunks(loaded.results, ascii_only)
+
     first = 0 if show_all else max(0, len(loaded.results) - LATEST)
-    state.emit(out, data=data, page=lambda: pages.history(loaded.results, state.catalog(), first))
+    state.emit(
+        out,
+        data=data,
+        page=lambda: pages.history(loaded.results, state.catalog(), first),
+        stream=chunks if len(loaded.results) > PRETTY_JSON_LIMIT else None,
+    )
     if first and out.format == TEXT:
         state.message(
             f"Showing the latest {LATEST} of {len(loaded.results)} results; --all lists every one."

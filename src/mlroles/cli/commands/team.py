@@ -1,18 +1,23 @@
 """mlroles team: map a whole team on the chart."""
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from mlroles.cli.examples import Example
-from mlroles.cli.output import JSON, FormatOption, HtmlOption, JsonOption, SvgOption, chosen_output
+from mlroles.cli.output import (
+    PRETTY_JSON_LIMIT,
+    FormatOption,
+    HtmlOption,
+    JsonOption,
+    SvgOption,
+    chosen_output,
+)
 from mlroles.cli.state import state_of
 from mlroles.core.errors import UserError
 from mlroles.core.words import counted
-
-PRETTY_JSON_LIMIT = 1_000  # members; larger outputs are compact JSON
-
 
 EXAMPLES = (
     Example("Map a team", "mlroles team team.csv"),
@@ -77,21 +82,21 @@ def team_command(
     if not len(roster):
         raise UserError(f"{file}: no valid rows to score.")
     report = score_team(model, roster, stability)
-    if out.format == JSON and len(report) > PRETTY_JSON_LIMIT:
-        from mlroles.views.json_data import team_json_chunks
-
-        state.print_json_chunks(lambda ascii_only: team_json_chunks(report, ascii_only))
-        return
 
     def data() -> object:  # JSON is built, and json_data imported, only when asked for
         from mlroles.views.json_data import team_data
 
         return team_data(report)
 
+    def chunks(ascii_only: bool) -> Iterator[str]:  # a big team's JSON, a piece at a time
+        from mlroles.views.json_data import team_json_chunks
+
+        return team_json_chunks(report, ascii_only)
+
     state.emit(
         out,
         data=data,
         page=lambda: pages.team(report, catalog),
-        pretty=True,  # a big team's JSON is streamed above
         wide=True,  # tables of members and roles
+        stream=chunks if len(report) > PRETTY_JSON_LIMIT else None,
     )
