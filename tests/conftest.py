@@ -11,8 +11,8 @@ from typing import Protocol
 
 import pytest
 
+from mlroles.cli.entry import main
 from mlroles.cli.environment import Environment
-from mlroles.cli.main import main
 from mlroles.core.axes import AXES, Axis, Position
 from mlroles.core.catalog import Catalog
 from mlroles.core.questionnaire import (

@@ -38,7 +38,7 @@ def test_running_a_command_imports_no_other_command_module() -> None:
 
     code = (
         "import sys\n"
-        "from mlroles.cli.main import main\n"
+        "from mlroles.cli.entry import main\n"
         "main(['describe', 'de'])\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('mlroles.cli.commands.'))\n"
         "print(loaded, file=sys.stderr)\n"

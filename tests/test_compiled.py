@@ -67,7 +67,7 @@ def test_describe_does_not_parse_toml(run: object) -> None:
 
     code = (
         "import sys\n"
-        "from mlroles.cli.main import main\n"
+        "from mlroles.cli.entry import main\n"
         "sys.argv = ['mlroles', 'describe', 'ml-engineer', '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "bad = [m for m in ('tomllib', 'mlroles.core.questionnaire', 'mlroles.files.checks')"

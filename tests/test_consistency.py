@@ -247,8 +247,8 @@ def ascii_run(*args: str, input: str = "") -> tuple[int, str, str]:
     import io
     import os
 
+    from mlroles.cli.entry import main
     from mlroles.cli.environment import Environment
-    from mlroles.cli.main import main
 
     out, err = io.BytesIO(), io.BytesIO()
     stdout = io.TextIOWrapper(out, encoding="ascii", write_through=True)

@@ -231,7 +231,7 @@ def test_eight_concurrent_quizzes_lose_nothing(tmp_path: Path, isolated_home: Pa
     script = (
         "import os, sys, time\n"
         f"while not os.path.exists({str(start)!r}): time.sleep(0.001)\n"
-        "from mlroles.cli.main import main\n"
+        "from mlroles.cli.entry import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
     procs = [

@@ -225,7 +225,7 @@ def test_check_text_never_wraps_the_path(run: Run, catalog_text: str, tmp_path: 
 
 PROBE = """
 import io, json, sys, contextlib
-from mlroles.cli.main import main
+from mlroles.cli.entry import main
 codes = []
 for args in json.loads(sys.argv[1]):
     with contextlib.redirect_stdout(io.StringIO()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -106,8 +107,12 @@ def test_a_signal_during_the_quiz_stops_it_and_restores_the_terminal(
 
     child = spawn(tmp_path)
     child.expect(f"1/{TOTAL}")
-    settings = termios.tcgetattr(child.child_fd)
-    assert not settings[3] & termios.ICANON  # the prompt has the terminal in raw mode
+    # The question can reach the screen a moment before the terminal is raw
+    # (seen on a loaded machine), so wait for raw mode rather than race it.
+    deadline = time.monotonic() + 10
+    while termios.tcgetattr(child.child_fd)[3] & termios.ICANON:
+        assert time.monotonic() < deadline, "the prompt never put the terminal in raw mode"
+        time.sleep(0.01)
     child.kill(getattr(signal, signame))
     child.expect(pexpect.EOF)
     settings = termios.tcgetattr(child.child_fd)  # the pty keeps what the child left
@@ -125,3 +130,24 @@ def test_signal_exit_codes_are_in_the_exit_code_table() -> None:
     assert ExitCode.TERMINATED == 128 + signal.SIGTERM
     assert ExitCode.HANGUP == 128 + signal.SIGHUP
     assert ExitCode.INTERRUPTED == 128 + signal.SIGINT
+
+
+def test_a_stop_signal_inside_an_event_loop_callback_leaves_the_loop() -> None:
+    """asyncio reports an Exception raised by a callback to the loop's handler
+    (prompt_toolkit then shows it and waits for Enter); a stop must instead
+    unwind the prompt, as Ctrl-C does, wherever the signal lands."""
+    import asyncio
+    import signal
+
+    from mlroles.cli.signals import Stopped
+
+    async def waiting() -> None:
+        asyncio.get_running_loop().call_soon(_raise_stop)
+        await asyncio.sleep(5)
+
+    def _raise_stop() -> None:
+        raise Stopped(signal.SIGTERM)
+
+    with pytest.raises(Stopped) as stopped:
+        asyncio.run(waiting())
+    assert stopped.value.code == 128 + signal.SIGTERM

@@ -13,7 +13,7 @@ HEAVY = ("questionary", "prompt_toolkit", "pydantic")
 
 PROBE = """
 import io, json, sys, contextlib
-from mlroles.cli.main import main
+from mlroles.cli.entry import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
     code = main(sys.argv[1:])

@@ -1,3 +1,3 @@
-from mlroles.cli.main import main
+from mlroles.cli.entry import main
 
 raise SystemExit(main())

@@ -12,9 +12,9 @@ from mlroles import __version__
 from mlroles.cli.environment import Environment
 from mlroles.cli.examples import Example, epilog
 from mlroles.cli.exit_codes import ExitCode
+from mlroles.cli.failures import failure_code
 from mlroles.cli.signals import Stopped
 from mlroles.cli.state import AppState, state_of
-from mlroles.core.errors import UserError
 
 
 class MlrolesGroup(TyperGroup):
@@ -41,29 +41,9 @@ class MlrolesGroup(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
-        except UserError as exc:
-            state_of(ctx).message(*exc.lines)
-            raise typer.Exit(ExitCode.USER_ERROR) from None
-        except Stopped as stop:  # SIGTERM or SIGHUP while waiting for answers
-            command = ctx.invoked_subcommand or "mlroles"
-            state_of(ctx).message(f"{command.capitalize()} stopped by {stop}.")
-            raise typer.Exit(stop.code) from None
-        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or a prompt's input ended
-            command = ctx.invoked_subcommand
-            state_of(ctx).message(f"{command.capitalize()} cancelled." if command else "Cancelled.")
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
-        except Exception as exc:
-            state = state_of(ctx)
-            if state.debug:
-                import traceback
-
-                state.message(traceback.format_exc().rstrip())
-            state.message(
-                f"mlroles: internal error: {type(exc).__name__}: {exc}",
-                "This is a bug. Run again with --debug (or MLROLES_DEBUG=1) "
-                "to see the traceback, and please report it.",
-            )
-            raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
+        except (Exception, KeyboardInterrupt, Stopped) as exc:
+            code = failure_code(exc, state_of(ctx), ctx.invoked_subcommand)
+            raise typer.Exit(code) from None
 
 
 def _file_from_env(

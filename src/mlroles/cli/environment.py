@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO, cast
 
@@ -25,6 +25,13 @@ def columns_from(text: str) -> int | None:
     if not (text.isascii() and text.isdigit()) or int(text) == 0:
         return None
     return min(int(text), MAX_WIDTH)
+
+
+def clamp_columns(variables: MutableMapping[str, str]) -> None:
+    """Typer sizes its help from COLUMNS itself: keep it to a width that exists."""
+    columns = variables.get("COLUMNS", "")
+    if columns:
+        variables["COLUMNS"] = str(columns_from(columns) or 80)
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -1,13 +1,14 @@
-"""The console entry point, and the table of commands it runs."""
+"""The Typer app's entry point, and the table of commands it runs. The
+console script (cli/entry.py) comes here for everything but a bare
+`mlroles quiz`."""
 
 import os
-from collections.abc import MutableMapping
 from contextlib import redirect_stderr, redirect_stdout
 
 import typer
 
 from mlroles.cli.app import Command, build_app
-from mlroles.cli.environment import Environment
+from mlroles.cli.environment import Environment, clamp_columns
 from mlroles.cli.exit_codes import ExitCode
 from mlroles.core.errors import UserError
 from mlroles.core.sanitize import clean
@@ -34,20 +35,10 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     it sees; by default the process's. Tests pass their own, as httpie does.
     What Typer itself prints (help, usage errors) goes to env's streams too."""
     if env is None:
-        _clamp_columns(os.environ)
+        clamp_columns(os.environ)
         return _run(argv, Environment.from_process())
     with redirect_stdout(env.stdout), redirect_stderr(env.stderr):
         return _run(argv, env)
-
-
-def _clamp_columns(variables: MutableMapping[str, str]) -> None:
-    """Typer sizes its help from COLUMNS itself: keep it to a width that exists."""
-    from mlroles.cli.environment import columns_from
-
-    columns = variables.get("COLUMNS", "")
-    if columns:
-        width = columns_from(columns)
-        variables["COLUMNS"] = str(width or 80)
 
 
 def _run(argv: list[str] | None, env: Environment) -> int:

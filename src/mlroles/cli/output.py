@@ -4,18 +4,22 @@ place that checks them: --format text|json|markdown, --json (short for
 may be - for stdout. AppState.emit prints what they chose."""
 
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any
 
 import typer
 
+from mlroles.cli.output_form import (
+    FORMATS,
+    JSON,
+    MARKDOWN,
+    PRETTY_JSON_LIMIT,
+    STDOUT,
+    TEXT,
+    Output,
+)
 from mlroles.core.errors import UserError
 
-TEXT, JSON, MARKDOWN = "text", "json", "markdown"
-FORMATS = (TEXT, JSON, MARKDOWN)
-STDOUT = Path("-")
-# A result listing more items than this is written as compact JSON, a chunk at
-# a time: indenting forces the slow encoder, and one string would hold it all.
-PRETTY_JSON_LIMIT = 1_000
+__all__ = ["FORMATS", "JSON", "MARKDOWN", "PRETTY_JSON_LIMIT", "STDOUT", "TEXT", "Output"]
 
 
 def _format_option(names: tuple[str, ...]) -> Any:  # typer.Option is typed as Any
@@ -48,15 +52,6 @@ MarkdownFormatOption = Annotated[str | None, _format_option(FORMATS)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON: short for --format json.")]
 SvgOption = Annotated[Path | None, _export_option("--svg", "SVG")]
 HtmlOption = Annotated[Path | None, _export_option("--html", "HTML")]
-
-
-class Output(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms of start-up
-    """What a command prints: its result as text (the page), JSON or
-    Markdown, and where the page is saved as SVG or HTML (STDOUT for -)."""
-
-    format: str = TEXT
-    svg: Path | None = None
-    html: Path | None = None
 
 
 def chosen_output(

@@ -12,14 +12,18 @@ from contextlib import contextmanager
 from types import FrameType
 
 
-class Stopped(Exception):
+class Stopped(SystemExit):
     """A signal asked mlroles to stop; code is the exit code to use (128 +
-    signal: ExitCode.TERMINATED or ExitCode.HANGUP)."""
+    signal: ExitCode.TERMINATED or ExitCode.HANGUP). A SystemExit, not an
+    Exception: asyncio passes only SystemExit and KeyboardInterrupt out of a
+    callback, so a signal that lands while the prompt's event loop runs one
+    would otherwise be shown as "Unhandled exception in event loop" and the
+    quiz would wait for Enter (seen on a loaded machine)."""
 
     def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
         self.signum = signum
         self.code = 128 + signum
-        super().__init__(signal.Signals(signum).name)
 
 
 def _raise(signum: int, frame: FrameType | None) -> None:

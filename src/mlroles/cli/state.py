@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from mlroles.cli.environment import Environment
-from mlroles.cli.output import JSON, MARKDOWN, STDOUT, Output
+from mlroles.cli.output_form import JSON, MARKDOWN, STDOUT, Output
 from mlroles.core.catalog import Catalog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Typer only for the hint: the quiz may start without it (cli/entry.py)
+    import typer
     from rich.console import RenderableType
 
     from mlroles.core.questionnaire import Questionnaire
@@ -212,7 +211,7 @@ class AppState:
         self.env.stderr.flush()
 
 
-def state_of(ctx: typer.Context) -> AppState:
+def state_of(ctx: "typer.Context") -> AppState:
     root = ctx.find_root()
     if isinstance(root.obj, AppState):
         return root.obj
