@@ -160,29 +160,25 @@ def test_debug_shows_the_traceback_on_both_paths(
 
 
 def test_a_bare_quiz_does_not_import_typer(tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from mlroles.cli.entry import main\n"
-        "code = main(['quiz'])\n"
-        "print(code, 'typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        env={"PATH": "", "MLROLES_HOME": str(tmp_path / "home")},
-    )
-    assert done.stderr.splitlines()[-1] == "2 False False", done.stderr
-    # With a global option the app runs, and Typer with it.
-    code = code.replace("main(['quiz'])", "main(['--debug', 'quiz'])")
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        env={"PATH": "", "MLROLES_HOME": str(tmp_path / "home")},
-    )
-    assert done.stderr.splitlines()[-1] == "2 True False", done.stderr
+    """In a fresh process with no terminal: a bare quiz refuses (2) without
+    loading Typer; with a global option the app runs, and loads it."""
+
+    def typer_loaded(args: list[str]) -> str:
+        code = (
+            "import sys\n"
+            "from mlroles.cli.entry import main\n"
+            f"code = main({args!r})\n"
+            "print(code, 'typer' in sys.modules, file=sys.stderr)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            env={"PATH": "", "MLROLES_HOME": str(tmp_path / "home")},
+        )
+        return done.stderr.splitlines()[-1]
+
+    assert typer_loaded(["quiz"]) == "2 False"
+    assert typer_loaded(["--debug", "quiz"]) == "2 True"
