@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from mlroles.core.likelihood import Scored
 from mlroles.core.scoring import assess, build_model
 from mlroles.core.team import Roster, score_team
 from mlroles.files.team_csv import TeamFileError, parse_roster
@@ -337,24 +338,65 @@ def test_streamed_json_of_answers_is_the_same_to_the_byte(
     assert "".join(team_json_chunks(report, False, chunk)) == whole
 
 
+def _flat(blocks: Iterable[Scored]) -> tuple[list[int], list[float], list[list[float]]]:
+    """Blocks of scored members, as one list per column; distances per member."""
+    best: list[int] = []
+    probability: list[float] = []
+    d2: list[list[float]] = []
+    for block in blocks:
+        best += block.best
+        probability += block.probability
+        d2 += [list(row) for row in zip(*block.role_d2, strict=True)]
+    return best, probability, d2
+
+
 @settings(max_examples=100, deadline=None)
-@given(members)
+@given(members, st.integers(min_value=1, max_value=5))
 def test_the_fast_path_for_places_agrees_with_the_general_one(
-    rows: list[tuple[float, float, float, str]],
+    rows: list[tuple[float, float, float, str]], block: int
 ) -> None:
+    """Scored a column at a time, in blocks of any size, places give exactly
+    what log_posterior gives member by member."""
     from array import array
 
     from mlroles.core.team import _scored_answers
 
     roster = _roster(rows)
-    fast = list(MODEL.batch.score_places(roster.places, roster.products, roster.product_ids))
+    fast = MODEL.batch.score_places(roster.places, roster.products, roster.product_ids, block)
     profiles, plotted = array("d", bytes(24 * len(roster))), bytearray(len(roster))
-    general = list(_scored_answers(MODEL, roster, profiles, plotted))  # log_posterior per member
-    assert [b for b, _, _ in fast] == [b for b, _, _ in general]
-    assert [p for _, p, _ in fast] == [p for _, p, _ in general]
-    assert [d for _, _, d in fast] == [d for _, _, d in general]
+    general = _scored_answers(MODEL, roster, profiles, plotted, block=1)  # log_posterior each
+    assert _flat(fast) == _flat(general)
     assert list(profiles) == list(roster.places)
     assert all(plotted)
+
+
+def _same_in_blocks(roster: Roster, block: int) -> None:
+    """Counts, the nearest member to each role (the first, on a tie) and every
+    member's result do not depend on where the blocks fall."""
+    whole, blocks = score_team(MODEL, roster), score_team(MODEL, roster, block=block)
+    assert list(blocks.best) == list(whole.best)
+    assert list(blocks.probability) == list(whole.probability)
+    assert list(blocks.fit) == list(whole.fit)
+    assert list(blocks.profile) == list(whole.profile)
+    assert blocks.coverage == whole.coverage
+
+
+@settings(max_examples=50, deadline=None)
+@given(members, st.integers(min_value=1, max_value=4))
+def test_places_scored_in_blocks_are_the_team_scored_at_once(
+    rows: list[tuple[float, float, float, str]], block: int
+) -> None:
+    _same_in_blocks(_roster(rows), block)
+
+
+@settings(max_examples=50, deadline=None)
+@given(answer_rows, st.integers(min_value=1, max_value=4))
+def test_answers_scored_in_blocks_are_the_team_scored_at_once(
+    rows: list[tuple[list[str], str]], block: int
+) -> None:
+    roster = parse_roster(_answers_csv(rows), "t.csv", CATALOG, QUESTIONNAIRE)
+    assume(len(roster) > 0)
+    _same_in_blocks(roster, block)
 
 
 @settings(max_examples=500)

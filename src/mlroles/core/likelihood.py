@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mlroles.core.axes import AXES, WEIGHTS
 from mlroles.core.evidence import Evidence
@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 # Questions are looked up in chunks of at most this many: a chunk's table has
 # (LEVELS + 1) ** size rows (a level or unknown per question), 7,776 for five.
 CHUNK = 5
+# Team rows are scored a column at a time in blocks of this many: big enough
+# that the per-block work is lost in the per-row work, small enough that the
+# block's columns (a list per place) stay a few MB at a million rows.
+ROWS_PER_BLOCK = 16_384
+
+
+class Scored(NamedTuple):
+    """A block of scored rows, as columns: each row's most probable role (an
+    index in catalog order), its probability, and per role the squared chart
+    distance of every row."""
+
+    best: list[int]
+    probability: list[float]
+    role_d2: list[list[float]]
 
 
 class BatchScorer:
@@ -201,38 +215,56 @@ class BatchScorer:
         return posts, role_d2, profile, plotted
 
     def score_places(
-        self, places: Sequence[float], products: Sequence[int], product_ids: Sequence[str]
-    ) -> Iterator[tuple[int, float, list[float]]]:
+        self,
+        places: Sequence[float],
+        products: Sequence[int],
+        product_ids: Sequence[str],
+        block: int = ROWS_PER_BLOCK,
+    ) -> Iterator[Scored]:
         """For many places given directly (ml, swe, comm per row; products[i]
-        is 0 for "not sure", else 1 + an index into product_ids): per row, the
-        most probable role, its probability and the squared chart distance to
-        every role. The arithmetic of log_posterior for Evidence(axes=...),
-        step for step, without an object per row (a test holds them equal)."""
+        is 0 for "not sure", else 1 + an index into product_ids), a block of
+        rows at a time: each row's most probable role, its probability and its
+        squared chart distance to every role. The arithmetic of log_posterior
+        for Evidence(axes=...), step for step, done a column at a time (a test
+        holds them equal); blocks keep the columns' memory small."""
         w0, w1, w2 = self.weights
         scale = self.direct_items * self.inverse
-        positions = self.positions
-        # Each role's first place, and its other places (a role's kinds).
-        firsts = [indices[0] for indices in self.role_places]
-        others = [(r, indices[1:]) for r, indices in enumerate(self.role_places) if indices[1:]]
         priors = [
             self._log_prior(Evidence(work_product=product)) for product in (None, *product_ids)
         ]
+        # each role's log prior, indexed by a row's product code
+        role_priors = [[prior[r] for prior in priors] for r in range(len(self.role_places))]
         exp = math.exp
-        for i, code in enumerate(products):
-            x0, x1, x2 = places[3 * i], places[3 * i + 1], places[3 * i + 2]
+        rows = len(products)
+        for start in range(0, rows, block):
+            stop = min(start + block, rows)
+            xs = places[3 * start : 3 * stop : 3]
+            ys = places[3 * start + 1 : 3 * stop : 3]
+            zs = places[3 * start + 2 : 3 * stop : 3]
+            codes = products[start:stop]
             d2 = [
-                w0 * (x0 - p0) ** 2 + w1 * (x1 - p1) ** 2 + w2 * (x2 - p2) ** 2
-                for p0, p1, p2 in positions
+                [
+                    w0 * (x0 - p0) ** 2 + w1 * (x1 - p1) ** 2 + w2 * (x2 - p2) ** 2
+                    for x0, x1, x2 in zip(xs, ys, zs, strict=True)
+                ]
+                for p0, p1, p2 in self.positions
             ]
-            chosen = firsts[:]
-            for r, rest in others:
-                for j in rest:
-                    if d2[j] < d2[chosen[r]]:
-                        chosen[r] = j
-            role_d2 = [d2[j] for j in chosen]
-            posts = [prior - scale * d for prior, d in zip(priors[code], role_d2, strict=True)]
-            top = max(posts)
-            yield posts.index(top), 1.0 / sum([exp(p - top) for p in posts]), role_d2
+            role_d2 = []
+            for first, *others in self.role_places:  # a role is at the nearest of its places
+                nearest = d2[first]
+                for other in others:  # the earlier place wins a tie
+                    nearest = [b if b < a else a for a, b in zip(nearest, d2[other], strict=True)]
+                role_d2.append(nearest)
+            posts = [
+                [prior[c] - scale * d for c, d in zip(codes, column, strict=True)]
+                for prior, column in zip(role_priors, role_d2, strict=True)
+            ]
+            by_row = list(zip(*posts, strict=True))
+            tops = list(map(max, by_row))
+            best = list(map(tuple.index, by_row, tops))
+            exps = [[exp(p - t) for p, t in zip(column, tops, strict=True)] for column in posts]
+            probability = [1.0 / total for total in map(sum, zip(*exps, strict=True))]
+            yield Scored(best, probability, role_d2)
 
     def nearest_places(self, evidence: Evidence) -> list[int]:
         """For each role, which of its places (0 = its bubble) is nearest."""

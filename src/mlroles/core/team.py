@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from mlroles.core.axes import AXES, Axis, Position
 from mlroles.core.catalog import Role
+from mlroles.core.likelihood import ROWS_PER_BLOCK, Scored
 from mlroles.core.scoring import (
     Confidence,
     Evidence,
@@ -151,35 +152,43 @@ class TeamReport:
         return tuple(a for a in AXES if a in spoken)
 
 
-def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamReport:
+def score_team(
+    model: Model, roster: Roster, stability: bool = False, block: int = ROWS_PER_BLOCK
+) -> TeamReport:
     """Every member's most likely role, and for every role who is nearest to it.
-    The arithmetic is the quiz's (model.batch, as assess uses); the results go
-    into columns, not an object per member."""
+    The arithmetic is the quiz's (model.batch, as assess uses); members are
+    scored `block` at a time, and the results go into columns, not an object
+    per member."""
     roles = model.catalog.roles
     zero_at = model.rules.fit_zero_distance
     counts = [0] * len(roles)
     closest: list[int | None] = [None] * len(roles)
     closest_d = [math.inf] * len(roles)
     n = len(roster)
-    best_column = array("i", bytes(4 * n))
-    probability_column = array("d", bytes(8 * n))
-    fit_column = array("d", bytes(8 * n))
+    best_column = array("i")
+    probability_column = array("d")
+    fit_column = array("d")
     if roster.by_items:
         profile_column = array("d", bytes(24 * n))
         plotted_column = bytearray(n)
-        scored = _scored_answers(model, roster, profile_column, plotted_column)
+        scored = _scored_answers(model, roster, profile_column, plotted_column, block)
     else:  # places given directly: the profile is the place, always plotted
         profile_column = array("d", roster.places)
         plotted_column = bytearray(b"\x01" * n)
-        scored = model.batch.score_places(roster.places, roster.products, roster.product_ids)
-    for i, (best, probability, d2) in enumerate(scored):
-        best_column[i] = best
-        probability_column[i] = probability
-        fit_column[i] = fit_from_distance(d2[best] ** 0.5, zero_at)
-        counts[best] += 1
-        for r, d in enumerate(d2):
-            if d < closest_d[r]:
-                closest_d[r], closest[r] = d, i
+        scored = model.batch.score_places(roster.places, roster.products, roster.product_ids, block)
+    for some in scored:  # a block of members, as columns
+        offset = len(best_column)
+        best_column.extend(some.best)
+        probability_column.extend(some.probability)
+        d2 = some.role_d2
+        fit_column.extend(
+            fit_from_distance(d2[best][i] ** 0.5, zero_at) for i, best in enumerate(some.best)
+        )
+        for r, column in enumerate(d2):
+            counts[r] += some.best.count(r)
+            nearest = min(column)
+            if nearest < closest_d[r]:  # the first member at the least distance
+                closest_d[r], closest[r] = nearest, offset + column.index(nearest)
     stabilities, confidences = None, None
     if stability:  # the simulated retakes: assess per member, only when asked for
         assessed = [assess(model, roster.evidence(i)) for i in range(n)]
@@ -212,17 +221,26 @@ def score_team(model: Model, roster: Roster, stability: bool = False) -> TeamRep
 
 
 def _scored_answers(
-    model: Model, roster: Roster, profiles: array[float], plotted: bytearray
-) -> Iterator[tuple[int, float, list[float]]]:
-    """Per member of an answers file, as score_places gives it for places:
-    the most probable role, its probability and the squared chart distance to
-    every role; each member's profile and whether it is plotted go into the
-    columns given."""
+    model: Model,
+    roster: Roster,
+    profiles: array[float],
+    plotted: bytearray,
+    block: int = ROWS_PER_BLOCK,
+) -> Iterator[Scored]:
+    """An answers file's members scored with log_posterior, in blocks as
+    score_places gives them for places; each member's profile and whether it
+    is plotted go into the columns given."""
     exp = math.exp
     log_posterior = model.batch.log_posterior
-    for i in range(len(roster)):
-        posts, d2, profile, known = log_posterior(roster.evidence(i))
-        profiles[3 * i : 3 * i + 3] = array("d", profile)
-        plotted[i] = known
-        top = max(posts)
-        yield posts.index(top), 1.0 / sum(exp(p - top) for p in posts), d2
+    n = len(roster)
+    for start in range(0, n, block):
+        best, probability, rows_d2 = [], [], []
+        for i in range(start, min(start + block, n)):
+            posts, d2, profile, known = log_posterior(roster.evidence(i))
+            profiles[3 * i : 3 * i + 3] = array("d", profile)
+            plotted[i] = known
+            top = max(posts)
+            best.append(posts.index(top))
+            probability.append(1.0 / sum([exp(p - top) for p in posts]))
+            rows_d2.append(d2)
+        yield Scored(best, probability, [list(column) for column in zip(*rows_d2, strict=True)])
