@@ -69,6 +69,13 @@ def test_readme_prose_does_not_state_how_many_roles_or_questions_there_are() -> 
     assert [found for found in stated if not found.lower().startswith("three ax")] == []
 
 
+def test_readme_states_the_team_block_size_the_code_uses() -> None:
+    from mlroles.core.likelihood import ROWS_PER_BLOCK
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.findall(r"in blocks of ([\d,]+) members", text) == [f"{ROWS_PER_BLOCK:,}"]
+
+
 def readme_blocks() -> list[str]:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     return re.findall(r"^```sh\n(.*?)^```", text, re.S | re.M)
