@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from typer.main import get_command
 
 from mlroles.cli.exit_codes import ExitCode
@@ -31,21 +32,42 @@ def test_the_app_has_the_table_s_commands_in_its_order() -> None:
         assert group.get_command(None, name).name == name  # type: ignore[attr-defined]
 
 
-def test_running_a_command_imports_no_other_command_module() -> None:
-    """Only the command that runs is built (the lazy table in cli/app.py)."""
+def command_modules_loaded(args: list[str]) -> str:
+    """The command modules a fresh process imports to run mlroles with args."""
     import subprocess
     import sys
 
     code = (
-        "import sys\n"
+        "import contextlib, io, sys\n"
         "from mlroles.cli.entry import main\n"
-        "main(['describe', 'de'])\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main({args!r})\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('mlroles.cli.commands.'))\n"
-        "print(loaded, file=sys.stderr)\n"
+        "print(code, loaded, file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.strip().splitlines()[-1] == "['mlroles.cli.commands.describe']"
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_running_a_command_imports_no_other_command_module() -> None:
+    """Only the command that runs is built (the lazy table in cli/app.py)."""
+    assert command_modules_loaded(["describe", "de"]) == "0 ['mlroles.cli.commands.describe']"
+
+
+@pytest.mark.parametrize("args", [["--help"], []])
+def test_listing_the_commands_imports_none_of_them(args: list[str]) -> None:
+    assert command_modules_loaded(args) == "0 []"
+
+
+def test_each_summary_in_the_table_is_what_its_command_says_of_itself() -> None:
+    """--help lists the table's summaries; `mlroles CMD --help` shows the
+    command's docstring, whose first paragraph must be the same words."""
+    import inspect
+
+    for command in COMMANDS:
+        docstring = inspect.getdoc(command.function) or ""
+        first = " ".join(docstring.split("\n\n")[0].split())
+        assert command.summary == first, command.name
 
 
 def test_help_lists_commands_in_table_order(run: Run) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, NamedTuple
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from mlroles import __version__
 from mlroles.cli.environment import Environment
@@ -107,12 +107,18 @@ def _global_options(
 
 
 class Command(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms of start-up
-    """One entry in the table of commands: its name and the module that holds
-    it, imported only when the command runs (or help lists them all). The
-    module defines `<name>_command` and EXAMPLES."""
+    """One entry in the table of commands: its name, and the summary that
+    `mlroles --help` lists, so that listing the commands imports none of
+    them (a test holds each summary to the first paragraph of its command's
+    docstring). The command lives in mlroles/cli/commands/<name>.py, as
+    `<name>_command` with its EXAMPLES, imported only when it runs."""
 
     name: str
-    module: str
+    summary: str
+
+    @property
+    def module(self) -> str:
+        return f"mlroles.cli.commands.{self.name}"
 
     def _loaded(self) -> Any:
         import importlib
@@ -141,7 +147,20 @@ def build_app(commands: Iterable[Command]) -> typer.Typer:
         def list_commands(self, ctx: Any) -> list[str]:
             return list(table)
 
+        listing = False  # while the group's help is drawn
+
+        def format_help(self, ctx: Any, formatter: Any) -> None:
+            self.listing = True
+            try:
+                super().format_help(ctx, formatter)
+            finally:
+                self.listing = False
+
         def get_command(self, ctx: Any, name: str) -> Any:
+            if self.listing and name not in self.commands and name in table:
+                # The help lists names and summaries: no need to build the command.
+                summary = table[name].summary
+                return TyperCommand(name, help=summary, short_help=summary)
             if name not in self.commands and name in table:
                 import typer.main
                 from typer.models import CommandInfo

@@ -15,14 +15,22 @@ from mlroles.core.sanitize import clean
 
 __all__ = ["COMMANDS", "app", "main"]
 
-# The order here is the order of `mlroles --help`.
-COMMANDS = tuple(
-    Command(name, f"mlroles.cli.commands.{name}")
-    for name in (
-        "quiz", "roles", "describe", "questions", "check", "path", "compare", "chart",
-        "history", "team", "posting",
-    )
-)  # fmt: skip
+# The order here is the order of `mlroles --help`; each summary is the first
+# paragraph of the command's docstring (a test holds them together).
+COMMANDS = (
+    Command("quiz", "Answer the questionnaire and see which role fits you best."),
+    Command("roles", "List every role with its place on the chart."),
+    Command("describe", "Everything the catalog knows about one role."),
+    Command("questions", "Print the questionnaire, for answering with quiz --answers."),
+    Command("check", "Validate the role catalog and the questionnaire, and report every problem."),
+    Command("path", "The gaps between you and a role, and the next steps to close them."),
+    Command("compare", "Put two or more roles side by side."),
+    Command("chart", "Draw every role on the chart, as the source's figure does."),
+    Command("history", "List your saved results, oldest first; show, delete or clear them."),
+    Command("team", "Map a whole team on the chart and see which roles it covers."),
+    Command("posting", "Check which role a job posting really describes."),
+)
+
 
 app = build_app(COMMANDS)
 
