@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -37,6 +36,8 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError as exc:
             raise UserError(f"Cannot write {path}: {exc.strerror}.") from None
         return
+    import tempfile  # here: only writing needs it, and describe starts without it
+
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except FileNotFoundError:
