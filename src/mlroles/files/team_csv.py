@@ -11,6 +11,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from mlroles.core.axes import AXES, SCALE_MAX, SCALE_MIN
 from mlroles.core.catalog import Catalog, normalize
@@ -226,7 +227,7 @@ def parse_roster(
                 role = catalog.find(raw)
                 products[raw] = role.id if role else None
             product = products[raw]
-            if raw and normalize(raw) != NOT_SURE and product is None:
+            if product is None and raw and normalize(raw) != NOT_SURE:
                 problems.append(f"'work_product' {clean(repr(raw))} is not a role id.")
             if header.items:
                 row_levels = bytearray(len(header.items))
@@ -249,9 +250,11 @@ def parse_roster(
                 values = [
                     _number(row[i].strip(), axis) for i, axis in zip(header.axes, AXES, strict=True)
                 ]
-                problems += [v for v in values if isinstance(v, str)]
-                if not problems:
-                    places.extend(v for v in values if isinstance(v, float))
+                said = [v for v in values if isinstance(v, str)]
+                if said:
+                    problems += said
+                elif not problems:  # every value is a number
+                    places.extend(cast(list[float], values))
             if problems:
                 errors.append(RowError(line, " ".join(problems)))
             else:

@@ -754,26 +754,43 @@ def _member_json(report: "TeamReport", start: int, stop: int, ascii_only: bool) 
     roster = report.roster
     roles = [quote(role_id) for role_id in report.role_ids]
     products = ["null", *(quote(p) for p in roster.product_ids)]
-    axis_of = [AXES.index(report.item_axis[item]) for item in roster.asked]
-    width = len(roster.asked)
-    profile, confidence, stability = report.profile, report.confidence, report.stability
-    every_axis = (True, True, True)
-    for i in range(start, stop):
-        known = every_axis
-        if roster.by_items:
-            levels = roster.levels[i * width : i * width + width]
+    # Column by column: each cell's text for the whole chunk at once.
+    rows = map(str, roster.rows[start:stop])
+    names = map(quote, roster.names[start:stop])
+    best = [roles[b] for b in report.best[start:stop]]
+    fits = [repr(round(f, 1)) for f in report.fit[start:stop]]
+    probabilities = [repr(round(p, 4)) for p in report.probability[start:stop]]
+    wanted = [products[code] for code in roster.products[start:stop]]
+    values = [repr(_round(v)) for v in report.profile[3 * start : 3 * stop]]
+    if roster.by_items:  # an axis no answered question speaks to is null
+        axis_of = [AXES.index(report.item_axis[item]) for item in roster.asked]
+        width = len(roster.asked)
+        for i in range(stop - start):
+            levels = roster.levels[(start + i) * width : (start + i + 1) * width]
             spoken = {axis_of[k] for k, level in enumerate(levels) if level}
-            known = (0 in spoken, 1 in spoken, 2 in spoken)
-        x = 3 * i
-        ml, swe, comm = (repr(_round(profile[x + a])) if known[a] else "null" for a in range(3))
-        said = "null" if confidence is None else quote(str(confidence[i]))
-        tail = "}" if stability is None else f', "stability": {round(stability[i], 4)!r}}}'
+            for a in range(3):
+                if a not in spoken:
+                    values[3 * i + a] = "null"
+    ml, swe, comm = values[0::3], values[1::3], values[2::3]
+    confidence, stability = report.confidence, report.stability
+    said = (
+        ["null"] * (stop - start)
+        if confidence is None
+        else [quote(str(c)) for c in confidence[start:stop]]
+    )
+    tails = (
+        ["}"] * (stop - start)
+        if stability is None
+        else [f', "stability": {round(x, 4)!r}}}' for x in stability[start:stop]]
+    )
+    for row, name, role, fit, said_, probability, x, y, z, product, tail in zip(
+        rows, names, best, fits, said, probabilities, ml, swe, comm, wanted, tails, strict=True
+    ):
         yield (
-            f'{{"row": {roster.rows[i]}, "name": {quote(roster.names[i])}, '
-            f'"best": {roles[report.best[i]]}, "fit": {round(report.fit[i], 1)!r}, '
-            f'"confidence": {said}, "probability": {round(report.probability[i], 4)!r}, '
-            f'"profile": {{"machine_learning": {ml}, "software_engineering": {swe}, '
-            f'"communication": {comm}}}, "work_product": {products[roster.products[i]]}' + tail
+            f'{{"row": {row}, "name": {name}, "best": {role}, "fit": {fit}, '
+            f'"confidence": {said_}, "probability": {probability}, '
+            f'"profile": {{"machine_learning": {x}, "software_engineering": {y}, '
+            f'"communication": {z}}}, "work_product": {product}' + tail
         )
 
 
