@@ -59,12 +59,12 @@ def quick_quiz(env: "Environment | None" = None) -> int:
 def _quiz(env: "Environment") -> int:
     from mlroles.cli.failures import failure_code
     from mlroles.cli.output_form import Output
-    from mlroles.cli.quiz_flow import run_quiz
+    from mlroles.cli.quiz_flow import take_quiz
     from mlroles.cli.signals import Stopped
     from mlroles.cli.state import AppState
 
     state = AppState(env=env, roles_path=None, debug=env.debug)
     try:
-        return run_quiz(state, Output())
+        return take_quiz(state, Output())
     except (Exception, KeyboardInterrupt, Stopped) as exc:
         return failure_code(exc, state, "quiz")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from mlroles.core.scoring import Model
 
 
-def run_quiz(
+def take_quiz(
     state: AppState,
     out: Output,
     answers: Path | None = None,

@@ -64,9 +64,9 @@ def quiz_command(
     html: HtmlOption = None,
 ) -> None:
     """Answer the questionnaire and see which role fits you best."""
-    from mlroles.cli.quiz_flow import run_quiz
+    from mlroles.cli.quiz_flow import take_quiz
 
     out = chosen_output(ctx, output_format, as_json, svg, html, markdown=True)
-    code = run_quiz(state_of(ctx), out, answers, from_text, ml, swe, comm, product, save)
+    code = take_quiz(state_of(ctx), out, answers, from_text, ml, swe, comm, product, save)
     if code:
         raise typer.Exit(code)
