@@ -111,10 +111,12 @@ def test_nearest_is_said_only_of_the_nearest_role(evidence: Evidence) -> None:
     if "also the nearest role" in said.chart:
         assert result.best.distance == pytest.approx(nearest)
     else:
+        from mlroles.core.verdict import role_name
+
         named = said.chart.split(" is nearer on the chart")[0]
-        role = CATALOG.find(named)
-        assert role is not None
-        assert next(s for s in result.ranking if s.role is role).distance == nearest
+        # the role, with its kind when the kind's place is the one scored
+        score = next(s for s in result.ranking if role_name(s) == named)
+        assert score.distance == nearest
         assert result.best.distance > nearest
     for sentence in (said.headline, said.runner_up or "", *said.cautions):
         assert "nearest role" not in sentence
@@ -259,8 +261,10 @@ def test_labels_follow_the_thresholds_in_the_data() -> None:
 
 def test_stability_is_said_in_words() -> None:
     result = assess(MODEL, full_answers(3))
-    kept = round(100 * result.stability)
-    assert f"in {kept} of 100 simulated retakes" in verdict(result, MODEL).stability
+    retakes = MODEL.rules.retakes
+    kept = round(retakes * result.stability)
+    assert abs(kept - retakes * result.stability) < 1e-6  # a count of retakes, not a share
+    assert f"in {kept} of {retakes} simulated retakes" in verdict(result, MODEL).stability
 
 
 def test_contradicting_items_are_named() -> None:
@@ -306,3 +310,26 @@ def test_an_old_item_id_in_the_emphasis_names_its_successor() -> None:
     role = replace(CATALOG.roles[0], emphasis=(("ml-math", 0.5), ("ml-research", -0.5)))
     problems = emphasis_problems(replace(CATALOG, roles=(role, *CATALOG.roles[1:])), QUESTIONNAIRE)
     assert any("it is now 'ml-statistics'" in p for p in problems)
+
+
+def test_the_chart_sentence_names_the_kind_when_a_kind_is_nearer() -> None:
+    """A role with kinds is scored at its nearest place; when that place is a
+    kind, the page must not let the reader look for the role's bubble."""
+    from mlroles.core.verdict import role_name
+
+    found = 0
+    for ml in range(0, 11, 2):
+        for swe in range(0, 11, 2):
+            for product in (None, *(r.id for r in CATALOG.roles)):
+                evidence = Evidence(axes=Position(ml, swe, 5.0), work_product=product)
+                result = assess(MODEL, evidence)
+                nearest, best = result.nearest, result.best
+                if nearest.kind is None or nearest.distance >= best.distance:
+                    continue
+                if nearest.role.id == best.role.id:
+                    continue
+                found += 1
+                sentence = verdict(result, MODEL).chart
+                assert sentence.startswith(f"{role_name(nearest)} is nearer on the chart")
+                assert nearest.kind.name.lower() in sentence
+    assert found  # the grid reaches such a place

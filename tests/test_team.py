@@ -94,6 +94,15 @@ def test_messy_csv_is_accepted(run: Run, write_csv: WriteCsv) -> None:
     assert data["errors"] == []
 
 
+def test_a_bad_cell_is_named_as_the_header_names_its_column(run: Run, write_csv: WriteCsv) -> None:
+    path = write_csv("name,ml,SWE,comm\nAna,6,7,3\nBo,eleven,7,3\nCy,5,5,\n")
+    errors = json.loads(run("team", str(path), "--json").stdout)["errors"]
+    assert errors == [
+        {"row": 3, "message": "'ml' is 'eleven', not a number."},
+        {"row": 4, "message": "'comm' is missing."},
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

@@ -89,7 +89,8 @@ def _chart_sentence(assessment: Assessment, model: Model, subject: str) -> str:
             f"({best.distance:.1f} away; chart fit {best.fit:.0f}%)."
         )
     against = f"({nearest.distance:.1f} against {best.distance:.1f})"
-    lead = f"{nearest.role.name} is nearer on the chart {against}, but "
+    # A kind is named: its place, not the role's bubble, is the nearer one.
+    lead = f"{role_name(nearest)} is nearer on the chart {against}, but "
     if assessment.likelihood_best != best.role.id:
         owner = "you chose" if subject == "you" else "the posting names"
         return lead + f"the work product {owner} is {best.role.name}'s."
@@ -122,7 +123,7 @@ def _telling_item(assessment: Assessment, model: Model, best: RoleScore, other: 
     return f"'{short_text(model.questionnaire, item)}' at level {levels[item]}"
 
 
-def _stability_sentence(assessment: Assessment) -> str:
+def _stability_sentence(assessment: Assessment, retakes: int) -> str:
     label = {
         Confidence.CLEAR: "Clear",
         Confidence.LEANING: "Leaning",
@@ -130,14 +131,16 @@ def _stability_sentence(assessment: Assessment) -> str:
     }[assessment.confidence]
     if len(assessment.ranking) == 1:
         return f"{label}: there is only one role in the catalog."
-    kept = round(100 * assessment.stability)
+    kept = round(retakes * assessment.stability)  # stability is kept / retakes
     best = assessment.best.role.name
     if assessment.direct:
         return (
             f"{label}: moved at random by the questionnaire's noise floor, this place "
-            f"keeps {best} first in {kept} of 100 simulations."
+            f"keeps {best} first in {kept} of {retakes} simulations."
         )
-    return f"{label}: in {kept} of 100 simulated retakes of the questions, {best} stays first."
+    return (
+        f"{label}: in {kept} of {retakes} simulated retakes of the questions, {best} stays first."
+    )
 
 
 def _runner_up_sentence(assessment: Assessment) -> str | None:
@@ -224,7 +227,7 @@ def verdict(assessment: Assessment, model: Model, subject: str = "you") -> Verdi
             if axis in assessment.known_axes
         ),
         runner_up=_runner_up_sentence(assessment),
-        stability=_stability_sentence(assessment),
+        stability=_stability_sentence(assessment, model.rules.retakes),
         title_advice=title_sentences(assessment),
         cautions=_cautions(assessment, model, subject),
     )

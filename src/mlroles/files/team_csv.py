@@ -200,6 +200,8 @@ def parse_roster(
     levels = {str(level): level for level in range(1, LEVELS + 1)}
     asked = {item for item, _ in header.items}
     never_asked = [q.id for q in questionnaire.axis_questions if q.id not in asked]
+    # a bad cell is named by its column as the file's header writes it (ml, or machine_learning)
+    axis_labels = [clean(raw_header[i].strip()) for i in header.axes]
     # Columns, not an object per member (see Roster).
     line_column = array("l")
     names: list[str] = []
@@ -248,7 +250,8 @@ def parse_roster(
                     levels_column += row_levels
             else:
                 values = [
-                    _number(row[i].strip(), axis) for i, axis in zip(header.axes, AXES, strict=True)
+                    _number(row[i].strip(), label)
+                    for i, label in zip(header.axes, axis_labels, strict=True)
                 ]
                 said = [v for v in values if isinstance(v, str)]
                 if said:
