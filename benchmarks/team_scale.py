@@ -10,6 +10,12 @@ peak resident memory of mlroles and of the floor (target at 10^6: at most
 300 MB; at 10^5 the time ratio's target is 2.5).
 
     python benchmarks/team_scale.py [--runs 20] [--kind places|answers] [--sizes 10000 100000]
+
+With --phases it says where mlroles' time goes instead: reading, scoring and
+writing the JSON, each timed in one process and divided by the floor's time
+in the same round.
+
+    python benchmarks/team_scale.py --phases [--runs 10] [--sizes 100000]
 """
 
 from __future__ import annotations
@@ -78,13 +84,69 @@ def run(cmd: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, int(done.stderr.strip().splitlines()[-1])
 
 
+# Times the three phases of `team --json` in one process (seconds, one line).
+PHASES = """
+import io, sys, time
+from mlroles.cli.environment import Environment
+from mlroles.cli.state import AppState
+from mlroles.core.team import score_team
+from mlroles.files.team_csv import decode_team_file, parse_roster
+from mlroles.views.json_data import team_json_chunks
+
+model = AppState(env=Environment.from_process(), roles_path=None, debug=False).model()
+start = time.perf_counter()
+with open(sys.argv[1], "rb") as f:
+    text = decode_team_file(f.read(), sys.argv[1])
+roster = parse_roster(text, sys.argv[1], model.catalog, model.questionnaire)
+read = time.perf_counter()
+report = score_team(model, roster)
+scored = time.perf_counter()
+out = io.StringIO()
+for piece in team_json_chunks(report):
+    out.write(piece)
+written = time.perf_counter()
+print(read - start, scored - read, written - scored)
+"""
+
+
+def phases(csv_path: Path, floor: Path, runs: int) -> None:
+    """Each phase's time over the floor's, within a round (min, median, max)."""
+    shares: dict[str, list[float]] = {"read": [], "score": [], "write JSON": []}
+    for _ in range(runs):
+        floor_seconds = run([sys.executable, str(floor), str(csv_path)])[0]
+        done = subprocess.run(
+            [sys.executable, "-c", PHASES, str(csv_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for name, seconds in zip(shares, done.stdout.split(), strict=True):
+            shares[name].append(float(seconds) / floor_seconds)
+    for name, ratios in shares.items():
+        print(
+            f"{name:>12} / floor: {min(ratios):.2f} {statistics.median(ratios):.2f}"
+            f" {max(ratios):.2f}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--kind", choices=("places", "answers"), default="places")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--phases", action="store_true", help="time each phase against the floor")
     args = parser.parse_args()
     make = make_answers_csv if args.kind == "answers" else make_csv
+    if args.phases:
+        with tempfile.TemporaryDirectory() as tmp:
+            floor = Path(tmp) / "floor.py"
+            floor.write_text(FLOOR, encoding="utf-8")
+            for size in args.sizes:
+                csv_path = Path(tmp) / f"team{size}.csv"
+                make(csv_path, size)
+                print(f"{args.kind}, {size} members, {args.runs} rounds: min median max")
+                phases(csv_path, floor, args.runs)
+        return 0
     mlroles = shutil.which("mlroles") or str(Path(sys.executable).parent / "mlroles")
     print(f"{args.kind} files, {args.runs} runs per size; ratio = mlroles time / floor time")
     print(
