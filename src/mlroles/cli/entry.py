@@ -1,6 +1,7 @@
 """The console script. A bare `mlroles quiz` starts the quiz without building
 the Typer app: it is what most people run, they wait for its first question,
-and Typer is most of what stands before it (the README's start-up table).
+and Typer is about half of what mlroles adds before it (the README's
+start-up table).
 Everything else, and a bare quiz that Typer would treat differently (options
 or shell completion set by environment variables), runs the app through
 cli/main.py. Both paths run the quiz with cli/quiz_flow.py and report errors
