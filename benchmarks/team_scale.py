@@ -129,6 +129,26 @@ def phases(csv_path: Path, floor: Path, runs: int) -> None:
         )
 
 
+def compare(csv_path: Path, floor: Path, mlroles: str, size: int, runs: int) -> None:
+    """`team --json` against the floor, in turn: the ratios and peak memory."""
+    commands = {
+        "floor": [sys.executable, str(floor), str(csv_path)],
+        "mlroles": [mlroles, "team", str(csv_path), "--json"],
+    }
+    ratios: list[float] = []
+    peak = {name: 0 for name in commands}
+    for _ in range(runs):
+        seconds = {}
+        for name, cmd in commands.items():
+            seconds[name], kib = run(cmd)
+            peak[name] = max(peak[name], kib)
+        ratios.append(seconds["mlroles"] / seconds["floor"])
+    print(
+        f"{size:>9} {min(ratios):9.2f} {statistics.median(ratios):7.2f}"
+        f" {max(ratios):6.2f} {peak['mlroles'] / 1024:9.0f} {peak['floor'] / 1024:10.0f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -137,44 +157,24 @@ def main() -> int:
     parser.add_argument("--phases", action="store_true", help="time each phase against the floor")
     args = parser.parse_args()
     make = make_answers_csv if args.kind == "answers" else make_csv
-    if args.phases:
-        with tempfile.TemporaryDirectory() as tmp:
-            floor = Path(tmp) / "floor.py"
-            floor.write_text(FLOOR, encoding="utf-8")
-            for size in args.sizes:
-                csv_path = Path(tmp) / f"team{size}.csv"
-                make(csv_path, size)
-                print(f"{args.kind}, {size} members, {args.runs} rounds: min median max")
-                phases(csv_path, floor, args.runs)
-        return 0
     mlroles = shutil.which("mlroles") or str(Path(sys.executable).parent / "mlroles")
-    print(f"{args.kind} files, {args.runs} runs per size; ratio = mlroles time / floor time")
-    print(
-        f"{'members':>9} {'ratio min':>9} {'median':>7} {'max':>6}"
-        f" {'peak MiB':>9} {'floor MiB':>10}"
-    )
+    if not args.phases:
+        print(f"{args.kind} files, {args.runs} runs per size; ratio = mlroles time / floor time")
+        print(
+            f"{'members':>9} {'ratio min':>9} {'median':>7} {'max':>6}"
+            f" {'peak MiB':>9} {'floor MiB':>10}"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         floor = Path(tmp) / "floor.py"
         floor.write_text(FLOOR, encoding="utf-8")
         for size in args.sizes:
             csv_path = Path(tmp) / f"team{size}.csv"
             make(csv_path, size)
-            commands = {
-                "floor": [sys.executable, str(floor), str(csv_path)],
-                "mlroles": [mlroles, "team", str(csv_path), "--json"],
-            }
-            ratios: list[float] = []
-            peak = {name: 0 for name in commands}
-            for _ in range(args.runs):
-                seconds = {}
-                for name, cmd in commands.items():
-                    seconds[name], kib = run(cmd)
-                    peak[name] = max(peak[name], kib)
-                ratios.append(seconds["mlroles"] / seconds["floor"])
-            print(
-                f"{size:>9} {min(ratios):9.2f} {statistics.median(ratios):7.2f}"
-                f" {max(ratios):6.2f} {peak['mlroles'] / 1024:9.0f} {peak['floor'] / 1024:10.0f}"
-            )
+            if args.phases:
+                print(f"{args.kind}, {size} members, {args.runs} rounds: min median max")
+                phases(csv_path, floor, args.runs)
+            else:
+                compare(csv_path, floor, mlroles, size, args.runs)
     return 0
 
 
