@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from mlroles.core.axes import AXES
 from mlroles.core.likelihood import Scored
 from mlroles.core.scoring import assess, build_model
 from mlroles.core.team import Roster, score_team
@@ -427,3 +428,15 @@ def test_a_number_cell_is_read_as_the_plain_decimal_rule_says(cell: str) -> None
         assert got == float(value) + 0.0 and not isinstance(got, str)
     else:
         assert isinstance(got, str)
+
+
+def test_a_member_on_a_role_s_place_is_counted_with_it(run: Run, write_csv: WriteCsv) -> None:
+    """The chart counts every marker on a spot, roles as well as members, and
+    its legend says so."""
+    role = CATALOG.roles[0]
+    ml, swe, comm = (role.position.value(axis) for axis in AXES)
+    path = write_csv(f"name,ml,swe,comm\nAna,{ml},{swe},{comm}\n")
+    page = run("team", str(path)).stdout
+    chart = page[page.index("The team on the chart") : page.index("Communication:")]
+    assert "2" in chart and "*" not in chart  # the member and the role, as one count
+    assert "a digit counts the members and roles that share a spot" in page

@@ -144,10 +144,10 @@ def build_app(commands: Iterable[Command]) -> typer.Typer:
     table = {command.name: command for command in commands}
 
     class LazyGroup(MlrolesGroup):
+        listing = False  # while the group's help is drawn
+
         def list_commands(self, ctx: Any) -> list[str]:
             return list(table)
-
-        listing = False  # while the group's help is drawn
 
         def format_help(self, ctx: Any, formatter: Any) -> None:
             self.listing = True
@@ -157,24 +157,23 @@ def build_app(commands: Iterable[Command]) -> typer.Typer:
                 self.listing = False
 
         def get_command(self, ctx: Any, name: str) -> Any:
-            if self.listing and name not in self.commands and name in table:
-                # The help lists names and summaries: no need to build the command.
-                summary = table[name].summary
-                return TyperCommand(name, help=summary, short_help=summary)
-            if name not in self.commands and name in table:
-                import typer.main
-                from typer.models import CommandInfo
+            if name in self.commands or name not in table:
+                return self.commands.get(name)
+            command = table[name]
+            if self.listing:  # the help lists names and summaries: no need to build it
+                return TyperCommand(name, help=command.summary, short_help=command.summary)
+            import typer.main
+            from typer.models import CommandInfo
 
-                command = table[name]
-                info = CommandInfo(
-                    name=name, callback=command.function, epilog=epilog(command.examples)
-                )
-                self.commands[name] = typer.main.get_command_from_info(
-                    info,
-                    pretty_exceptions_short=app.pretty_exceptions_short,
-                    rich_markup_mode=app.rich_markup_mode,
-                )
-            return self.commands.get(name)
+            info = CommandInfo(
+                name=name, callback=command.function, epilog=epilog(command.examples)
+            )
+            self.commands[name] = typer.main.get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+            return self.commands[name]
 
     app = typer.Typer(
         cls=LazyGroup,

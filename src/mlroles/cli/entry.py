@@ -39,15 +39,9 @@ def is_bare_quiz(args: Sequence[str], variables: Mapping[str, str]) -> bool:
 def quick_quiz(env: "Environment | None" = None) -> int:
     """The interactive quiz, as `mlroles quiz` runs it through the app."""
     try:
-        from contextlib import redirect_stderr, redirect_stdout
+        from mlroles.cli.environment import run_in
 
-        from mlroles.cli.environment import Environment, clamp_columns
-
-        if env is None:
-            clamp_columns(os.environ)
-            return _quiz(Environment.from_process())
-        with redirect_stdout(env.stdout), redirect_stderr(env.stderr):
-            return _quiz(env)
+        return run_in(env, _quiz)
     except KeyboardInterrupt:  # before the quiz began: as the app says it
         from mlroles.cli.exit_codes import ExitCode
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, NamedTuple, TextIO, cast
 
 if TYPE_CHECKING:
@@ -114,6 +114,19 @@ class Environment(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms o
             record=record,
             _environ=dict(self.env),
         )
+
+
+def run_in(env: Environment | None, run: Callable[[Environment], int]) -> int:
+    """Call run with env, and with everything printed to sys.stdout and
+    sys.stderr (Typer's help, prompts) sent to env's streams. With no env,
+    the process's own, COLUMNS first kept to a width that exists."""
+    if env is None:
+        clamp_columns(os.environ)
+        return run(Environment.from_process())
+    from contextlib import redirect_stderr, redirect_stdout
+
+    with redirect_stdout(env.stdout), redirect_stderr(env.stderr):
+        return run(env)
 
 
 class ClosedStdout:

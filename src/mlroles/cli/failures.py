@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from mlroles.cli.state import AppState
 
 
-def failure_code(exc: BaseException, state: AppState, command: str | None) -> int:
+def failure_code(
+    exc: Exception | KeyboardInterrupt | Stopped, state: AppState, command: str | None
+) -> int:
     """Report exc for the command that was running (None: before any) and
     return the exit code. Ctrl-C and an ended prompt input are a cancel (130),
     SIGTERM/SIGHUP a stop (143/129), a UserError the user's to fix (2), and
@@ -28,8 +30,6 @@ def failure_code(exc: BaseException, state: AppState, command: str | None) -> in
     if isinstance(exc, KeyboardInterrupt | EOFError):  # Ctrl-C, or a prompt's input ended
         state.message(f"{command.capitalize()} cancelled." if command else "Cancelled.")
         return ExitCode.INTERRUPTED
-    if not isinstance(exc, Exception):  # SystemExit and the like are not ours to report
-        raise exc
     if state.debug:
         import traceback
 

@@ -2,13 +2,10 @@
 console script (cli/entry.py) comes here for everything but a bare
 `mlroles quiz`."""
 
-import os
-from contextlib import redirect_stderr, redirect_stdout
-
 import typer
 
 from mlroles.cli.app import Command, build_app
-from mlroles.cli.environment import Environment, clamp_columns
+from mlroles.cli.environment import Environment, run_in
 from mlroles.cli.exit_codes import ExitCode
 from mlroles.core.errors import UserError
 from mlroles.core.sanitize import clean
@@ -42,11 +39,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env is where the program reads and writes and which environment variables
     it sees; by default the process's. Tests pass their own, as httpie does.
     What Typer itself prints (help, usage errors) goes to env's streams too."""
-    if env is None:
-        clamp_columns(os.environ)
-        return _run(argv, Environment.from_process())
-    with redirect_stdout(env.stdout), redirect_stderr(env.stderr):
-        return _run(argv, env)
+    return run_in(env, lambda chosen: _run(argv, chosen))
 
 
 def _run(argv: list[str] | None, env: Environment) -> int:

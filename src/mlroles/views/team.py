@@ -107,7 +107,10 @@ def team_page(report: TeamReport, catalog: Catalog) -> Group:
         markers.append(Marker(ml, swe, "*", label, "magenta"))
     parts += [Text(), TerminalChart(markers, title="The team on the chart")]
     parts.append(
-        Text("* a member; a digit counts members that share a spot; + is 10 or more.", style="dim")
+        Text(
+            "* a member; a digit counts the members and roles that share a spot; + is 10 or more.",
+            style="dim",
+        )
     )
     gaps = gap_sentences(report)
     if gaps:
